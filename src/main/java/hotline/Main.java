@@ -1,0 +1,20 @@
+package hotline;
+
+import hotline.cli.CheckCommand;
+import hotline.cli.ServeCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code hotline serve | check}; see README.md and docs/operations.md. */
+@Command(name = "hotline", mixinStandardHelpOptions = true, version = "hotline-ivr 0.1",
+        description = "FastAGI server that runs the customer hotline's call scripts on Asterisk.",
+        subcommands = {ServeCommand.class, CheckCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
+            System.exit(code);
+        }
+    }
+}

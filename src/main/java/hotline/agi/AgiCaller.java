@@ -1,0 +1,157 @@
+package hotline.agi;
+
+import hotline.flow.Caller;
+import hotline.flow.CallerHungUp;
+import hotline.flow.Heard;
+import hotline.flow.QueueEnd;
+import java.time.Duration;
+import java.util.Locale;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.asteriskjava.fastagi.AgiHangupException;
+import org.asteriskjava.fastagi.command.AgiCommand;
+import org.asteriskjava.fastagi.command.AnswerCommand;
+import org.asteriskjava.fastagi.command.ChannelStatusCommand;
+import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.GetVariableCommand;
+import org.asteriskjava.fastagi.command.HangupCommand;
+import org.asteriskjava.fastagi.command.SetVariableCommand;
+import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.reply.AgiReply;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link Caller} port over one FastAGI channel. Asterisk reports a hangup as
+ * {@code result=-1} (and Asterisk-Java as 0x0, like "no digit"), or as 511 on a dead
+ * channel; all of them become {@link CallerHungUp} here and nowhere else.
+ */
+final class AgiCaller implements Caller {
+
+    private static final Logger log = LoggerFactory.getLogger(AgiCaller.class);
+    static final String PROMPT_FOLDER = "hotline/";
+
+    private final AgiChannel channel;
+
+    AgiCaller(AgiChannel channel) {
+        this.channel = channel;
+    }
+
+    @Override
+    public void answer() {
+        send(new AnswerCommand(), "answer");
+    }
+
+    @Override
+    public void play(String promptKey) {
+        AgiReply reply = send(new StreamFileCommand(PROMPT_FOLDER + promptKey, ""), null);
+        if (reply.getResultCode() == -1) {
+            // -1 is also what a missing sound file gives; a live channel means the latter
+            requireAlive("play " + promptKey);
+            log.warn("prompt '{}' could not be played (no sound file for this language?)", promptKey);
+        }
+    }
+
+    @Override
+    public Heard listen(Duration atMost, Duration voiceNeeded) {
+        long started = System.nanoTime();
+        send(new ExecCommand("WaitForNoise", String.valueOf(voiceNeeded.toMillis()), "1",
+                String.valueOf(atMost.toSeconds())), "listen");
+        String status = variable("WAITSTATUS");
+        Duration after = Duration.ofNanos(System.nanoTime() - started);
+        return switch (status.toUpperCase(Locale.ROOT)) {
+            case "NOISE" -> new Heard.Voice(after);
+            case "HANGUP" -> throw new CallerHungUp("during listen");
+            default -> new Heard.Silence(after); // TIMEOUT, or nothing heard at all
+        };
+    }
+
+    @Override
+    public void pause(Duration length) {
+        send(new ExecCommand("Wait", String.format(Locale.ROOT, "%.3f", length.toMillis() / 1000.0)), "pause");
+    }
+
+    @Override
+    public QueueEnd enqueue(String queue, Duration maxWait) {
+        AgiReply reply;
+        try {
+            reply = channel.sendCommand(new ExecCommand("Queue", queue, "", "", "", String.valueOf(maxWait.toSeconds())));
+            String member = channel.sendCommand(new GetVariableCommand("MEMBERINTERFACE")).getExtra();
+            if (member != null && !member.isEmpty()) {
+                return new QueueEnd.Answered(AgiText.clean(member));
+            }
+            if (reply.getResultCode() == -1) {
+                return new QueueEnd.Abandoned();
+            }
+            String status = channel.sendCommand(new GetVariableCommand("QUEUESTATUS")).getExtra();
+            return new QueueEnd.NotAnswered(status == null ? "" : AgiText.clean(status));
+        } catch (AgiHangupException e) {
+            return new QueueEnd.Abandoned(); // hanging up in a queue is how callers leave it
+        } catch (AgiException e) {
+            throw new AgiFailure("queue " + queue, e);
+        }
+    }
+
+    @Override
+    public void hangUp() {
+        try {
+            channel.sendCommand(new HangupCommand());
+        } catch (AgiHangupException e) {
+            // already gone: the caller hung up first, which §3 prefers anyway
+        } catch (AgiException e) {
+            throw new AgiFailure("hangup", e);
+        }
+    }
+
+    /** Sets a channel variable; works on a hung-up channel too (Asterisk allows it). */
+    void setVariable(String name, String value) {
+        try {
+            channel.sendCommand(new SetVariableCommand(name, value));
+        } catch (AgiException e) {
+            log.warn("could not set {}={}: {}", name, value, e.toString());
+        }
+    }
+
+    String variable(String name) {
+        try {
+            String value = channel.sendCommand(new GetVariableCommand(name)).getExtra();
+            return value == null ? "" : value;
+        } catch (AgiHangupException e) {
+            throw new CallerHungUp("reading " + name);
+        } catch (AgiException e) {
+            throw new AgiFailure("get variable " + name, e);
+        }
+    }
+
+    /** Sends a command; when {@code step} is given, result -1 means the caller hung up. */
+    private AgiReply send(AgiCommand command, String step) {
+        try {
+            AgiReply reply = channel.sendCommand(command);
+            if (step != null && reply.getResultCode() == -1) {
+                throw new CallerHungUp("during " + step);
+            }
+            return reply;
+        } catch (AgiHangupException e) {
+            throw new CallerHungUp("during " + (step == null ? command.buildCommand() : step));
+        } catch (AgiException e) {
+            throw new AgiFailure(command.buildCommand(), e);
+        }
+    }
+
+    private void requireAlive(String step) {
+        try {
+            channel.sendCommand(new ChannelStatusCommand());
+        } catch (AgiHangupException e) {
+            throw new CallerHungUp("during " + step);
+        } catch (AgiException e) {
+            throw new AgiFailure("channel status", e);
+        }
+    }
+
+    /** The AGI connection broke for a reason other than a hangup. */
+    static final class AgiFailure extends RuntimeException {
+        AgiFailure(String what, Throwable cause) {
+            super(what + ": " + cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package hotline.agi;
+
+import hotline.config.HotlineConfig;
+import hotline.flow.CallerHungUp;
+import hotline.flow.InboundFlow;
+import hotline.flow.Outcome;
+import hotline.journal.CallRecord;
+import hotline.journal.JournalWriter;
+import hotline.journal.JournalingCaller;
+import java.time.Clock;
+import java.util.function.Supplier;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiRequest;
+import org.asteriskjava.fastagi.AgiScript;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * One inbound call, from the AGI request to the journal line: takes a config snapshot,
+ * runs the flow, and records the outcome in {@code HOTLINE_OUTCOME} and the journal.
+ * The one place where a hangup is caught.
+ */
+final class HotlineCall implements AgiScript {
+
+    static final String OUTCOME_VARIABLE = "HOTLINE_OUTCOME";
+    private static final Logger log = LoggerFactory.getLogger(HotlineCall.class);
+
+    private final Supplier<HotlineConfig> config;
+    private final JournalWriter journal;
+    private final Clock clock;
+
+    HotlineCall(Supplier<HotlineConfig> config, JournalWriter journal, Clock clock) {
+        this.config = config;
+        this.journal = journal;
+        this.clock = clock;
+    }
+
+    @Override
+    public void service(AgiRequest request, AgiChannel channel) {
+        HotlineConfig snapshot = config.get();
+        String callId = AgiText.clean(request.getUniqueId(), 64);
+        CallRecord record = new CallRecord(clock)
+                .with("call", callId)
+                .with("channel", AgiText.clean(request.getChannel(), 128))
+                .with("caller", AgiText.clean(request.getCallerIdNumber(), 64))
+                .with("caller-name", AgiText.clean(request.getCallerIdName(), 80))
+                .with("dialled", AgiText.clean(request.getExtension(), 64))
+                .with("language", snapshot.sounds().defaultLanguage());
+        MDC.put("call", callId);
+        var agi = new AgiCaller(channel);
+        Outcome outcome;
+        try {
+            agi.setVariable("CHANNEL(language)", snapshot.sounds().defaultLanguage());
+            outcome = new InboundFlow(snapshot.inbound()).run(new JournalingCaller(agi, record));
+        } catch (CallerHungUp e) {
+            outcome = new Outcome.CallerHungUpDuring(record.currentStep());
+        } catch (RuntimeException e) {
+            log.error("call failed in step {}", record.currentStep(), e);
+            outcome = new Outcome.Failed("internal-error");
+        }
+        record.outcome(outcome.code());
+        agi.setVariable(OUTCOME_VARIABLE, outcome.code());
+        journal.write(record);
+        log.info("call ended: {}", outcome.code());
+        MDC.remove("call");
+    }
+}

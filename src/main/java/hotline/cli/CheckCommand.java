@@ -1,0 +1,35 @@
+package hotline.cli;
+
+import hotline.config.HotlineConfig;
+import hotline.config.SoundCheck;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = "Validate the config and that every prompt has a sound file in every language; "
+                + "exits 1 with the list of problems.")
+public final class CheckCommand implements Callable<Integer> {
+
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() {
+        var loaded = config.load();
+        if (loaded.isEmpty()) {
+            return 1;
+        }
+        HotlineConfig cfg = loaded.get();
+        List<String> problems = SoundCheck.problems(cfg, config.file.toString());
+        problems.forEach(System.err::println);
+        if (!problems.isEmpty()) {
+            System.err.println(problems.size() + " problem(s) in " + config.file);
+            return 1;
+        }
+        long prompts = cfg.inbound().promptUses().map(u -> u.promptKey()).distinct().count();
+        System.out.println(config.file + ": OK (" + prompts + " prompts in " + cfg.sounds().languages() + ")");
+        return 0;
+    }
+}

@@ -1,0 +1,39 @@
+package hotline.cli;
+
+import hotline.agi.AgiServer;
+import hotline.config.HotlineConfig;
+import hotline.journal.JournalWriter;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the FastAGI server until SIGTERM, then drain live calls.")
+public final class ServeCommand implements Callable<Integer> {
+
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    @Mixin
+    ConfigOption config;
+
+    @Override
+    public Integer call() throws Exception {
+        var loaded = config.load();
+        if (loaded.isEmpty()) {
+            return 2;
+        }
+        HotlineConfig cfg = loaded.get();
+        var journal = new JournalWriter(cfg.journal().file());
+        var server = new AgiServer(() -> cfg, journal);
+        server.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.drain(cfg.server().drainGrace());
+            journal.close();
+        }, "drain"));
+        log.info("config {} loaded; journal at {}", config.file, cfg.journal().file());
+        server.awaitStopped();
+        return 0;
+    }
+}

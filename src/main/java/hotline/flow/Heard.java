@@ -1,0 +1,13 @@
+package hotline.flow;
+
+import java.time.Duration;
+
+/** What listening to the line found. */
+public sealed interface Heard {
+
+    /** The caller's voice was detected after {@code after}. */
+    record Voice(Duration after) implements Heard {}
+
+    /** Nothing but silence for the whole window. */
+    record Silence(Duration waited) implements Heard {}
+}

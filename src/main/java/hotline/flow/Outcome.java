@@ -1,0 +1,40 @@
+package hotline.flow;
+
+/**
+ * How a call ended, as ops read it in {@code HOTLINE_OUTCOME} and the journal.
+ * {@link #code()} is the stable string; the dialplan and dashboards match on it.
+ */
+public sealed interface Outcome {
+
+    String code();
+
+    /** §2: silence confirmed twice, goodbye said, paused, hung up. */
+    record SilentLineGoodbye() implements Outcome {
+        public String code() { return "silent-line-goodbye"; }
+    }
+
+    /** The caller reached an agents' queue; {@code end} says how the wait ended. */
+    record Queued(String queue, QueueEnd end) implements Outcome {
+        public String code() { return "queued:" + queue; }
+    }
+
+    /** The queue gave up on the caller and we closed politely. */
+    record QueueGaveUp(String queue, String queueStatus) implements Outcome {
+        public String code() { return "queue-gave-up:" + queue; }
+    }
+
+    /** The caller hung up during {@code step} (a prompt key or a named step). */
+    record CallerHungUpDuring(String step) implements Outcome {
+        public String code() { return "caller-hung-up:" + step; }
+    }
+
+    /** Our fault: the dialplan sends the caller to the §8 fallback prompt. */
+    record Failed(String reason) implements Outcome {
+        public String code() { return "failed:" + reason; }
+    }
+
+    /** Refused because the server is at its configured call limit; dialplan falls back. */
+    record ServerBusy() implements Outcome {
+        public String code() { return "server-busy"; }
+    }
+}

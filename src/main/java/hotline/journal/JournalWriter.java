@@ -1,0 +1,78 @@
+package hotline.journal;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Appends one JSON line per call to the journal file, flushed at once. */
+public final class JournalWriter implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .disable(SerializationFeature.INDENT_OUTPUT)
+            .registerModule(new SimpleModule("instants").addSerializer(Instant.class, ToStringSerializer.instance));
+
+    private final BufferedWriter out;
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+    public JournalWriter(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the journal " + file, e);
+        }
+    }
+
+    /** Also hands each line to {@code listener} (tests and live views). */
+    public void addListener(Consumer<String> listener) {
+        listeners.add(listener);
+    }
+
+    public void write(CallRecord record) {
+        String line;
+        try {
+            line = JSON.writeValueAsString(record.toMap());
+        } catch (IOException e) {
+            log.error("journal line could not be built", e);
+            return;
+        }
+        synchronized (out) {
+            try {
+                out.write(line);
+                out.newLine();
+                out.flush();
+            } catch (IOException e) {
+                log.error("journal write failed: {}", line, e);
+            }
+        }
+        listeners.forEach(l -> l.accept(line));
+    }
+
+    @Override
+    public void close() {
+        synchronized (out) {
+            try {
+                out.close();
+            } catch (IOException e) {
+                log.warn("journal close failed", e);
+            }
+        }
+    }
+}
