@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 
 /**
@@ -29,7 +31,6 @@ public final class ConfigLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .registerModule(new SimpleModule("durations").addDeserializer(Duration.class, new DurationReader()));
 
@@ -52,27 +53,45 @@ public final class ConfigLoader {
             HotlineConfig config = YAML.readValue(yaml, HotlineConfig.class);
             return config == null ? HotlineConfig.defaults() : config;
         } catch (JsonMappingException e) {
-            throw new ConfigException(List.of(describe(fileName, e)));
+            throw new ConfigException(List.of(describe(fileName, yaml, e)));
         } catch (JsonProcessingException e) {
             throw new ConfigException(List.of(where(fileName, e.getLocation()) + "not valid YAML: "
                     + e.getOriginalMessage()));
         }
     }
 
-    private static String describe(String fileName, JsonMappingException e) {
-        String path = keyPath(e.getPath());
+    private static String describe(String fileName, String yaml, JsonMappingException e) {
+        List<String> keys = new ArrayList<>();
+        var path = new StringBuilder();
+        for (var ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                keys.add(ref.getFieldName());
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
         String why;
         if (e instanceof UnrecognizedPropertyException u) {
             why = "unknown key; known keys here: " + u.getKnownPropertyIds().stream()
                     .map(Object::toString).sorted().collect(Collectors.joining(", "));
         } else if (e.getCause() instanceof IllegalArgumentException iae) {
-            // a record's own validation: its message starts with the field's key
+            // a record's own validation: its message starts with the offending field's key
             String msg = iae.getMessage();
-            return where(fileName, e.getLocation()) + (path.isEmpty() ? "" : path + ".") + msg;
+            int colon = msg.indexOf(':');
+            if (colon > 0) {
+                String field = msg.substring(0, colon);
+                keys.add(field);
+                path.append(path.isEmpty() ? "" : ".").append(field);
+                msg = msg.substring(colon + 1).strip();
+            }
+            why = msg;
         } else {
             why = e.getOriginalMessage();
         }
-        return where(fileName, e.getLocation()) + (path.isEmpty() ? "(top level)" : path) + ": " + why;
+        OptionalInt line = KeyLines.lineOf(yaml, keys);
+        String where = line.isPresent() ? fileName + ":" + line.getAsInt() + ": " : where(fileName, e.getLocation());
+        return where + (path.isEmpty() ? "(top level)" : path) + ": " + why;
     }
 
     private static String where(String fileName, JsonLocation loc) {
@@ -80,19 +99,6 @@ public final class ConfigLoader {
             return fileName + ": ";
         }
         return fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr() + ": ";
-    }
-
-    private static String keyPath(List<JsonMappingException.Reference> refs) {
-        var sb = new StringBuilder();
-        for (var ref : refs) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) sb.append('.');
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     private static final class DurationReader extends StdScalarDeserializer<Duration> {

@@ -11,12 +11,12 @@ import java.time.Duration;
  *                    HOTLINE_OUTCOME=server-busy so the dialplan plays the fallback, 1..10000
  * @param drainGrace  on SIGTERM, how long live calls may run on before the process exits, 0..1h
  */
-public record Server(String bindAddress, int port, int maxCalls, Duration drainGrace) {
+public record Server(String bindAddress, Integer port, Integer maxCalls, Duration drainGrace) {
 
     public Server {
         bindAddress = bindAddress == null ? "127.0.0.1" : bindAddress;
-        port = port == 0 ? 4573 : port;
-        maxCalls = maxCalls == 0 ? 200 : maxCalls;
+        port = port == null ? 4573 : port;
+        maxCalls = maxCalls == null ? 200 : maxCalls;
         drainGrace = drainGrace == null ? Duration.ofSeconds(60) : drainGrace;
         Check.that(!bindAddress.isBlank(), "bind-address: must not be empty");
         Check.that(port > 0 && port < 65536, "port: must be 1..65535, was " + port);
@@ -25,6 +25,6 @@ public record Server(String bindAddress, int port, int maxCalls, Duration drainG
     }
 
     static Server defaults() {
-        return new Server(null, 0, 0, null);
+        return new Server(null, null, null, null);
     }
 }

@@ -1,0 +1,84 @@
+package hotline.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Good fixtures load; each bad fixture fails with the message in its .expected twin. */
+class ConfigFixturesTest {
+
+    private static final Path FIXTURES = Path.of("src/test/resources/config");
+
+    static Stream<String> badFixtures() throws IOException {
+        try (var files = Files.list(FIXTURES.resolve("bad"))) {
+            List<String> names = files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".yaml")).map(n -> n.replace(".yaml", "")).sorted().toList();
+            assertThat(names).hasSizeGreaterThanOrEqualTo(10);
+            return names.stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("badFixtures")
+    void aBadConfigIsRefusedWithAMessageNamingTheFileLineAndKey(String name) throws IOException {
+        String expected = Files.readString(FIXTURES.resolve("bad/" + name + ".expected")).strip();
+        String yaml = Files.readString(FIXTURES.resolve("bad/" + name + ".yaml"));
+
+        assertThatThrownBy(() -> ConfigLoader.parse("bad/" + name + ".yaml", yaml))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(expected)
+                .hasMessageStartingWith("bad/" + name + ".yaml:");
+    }
+
+    @Test
+    void theShippedConfigLoadsWithTheDocumentedSilentLineTimings() {
+        HotlineConfig config = ConfigLoader.load(Path.of("config/hotline.yaml"));
+
+        assertThat(config.inbound().listening().prompts()).containsExactly("greeting", "cant-hear-you");
+        assertThat(config.inbound().listening().listenFor()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.inbound().silentLine().pauseBeforeHangup()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.server().port()).isEqualTo(4573);
+    }
+
+    @Test
+    void aMinimalConfigTakesEveryDefault() {
+        HotlineConfig config = ConfigLoader.load(FIXTURES.resolve("good/minimal.yaml"));
+
+        assertThat(config).isEqualTo(HotlineConfig.defaults());
+    }
+
+    @Test
+    void aTunedConfigKeepsEveryValueOpsWrote() {
+        HotlineConfig config = ConfigLoader.load(FIXTURES.resolve("good/tuned.yaml"));
+
+        assertThat(config.server().maxCalls()).isEqualTo(5);
+        assertThat(config.server().drainGrace()).isEqualTo(Duration.ofMinutes(2));
+        assertThat(config.sounds().defaultLanguage()).isEqualTo("es");
+        assertThat(config.inbound().listening().voiceNeeded()).isEqualTo(Duration.ofMillis(250));
+        assertThat(config.inbound().listening().prompts()).hasSize(3);
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        assertThatThrownBy(() -> ConfigLoader.load(Path.of("no/such.yaml")))
+                .hasMessage("no/such.yaml: no such file");
+    }
+
+    @Test
+    void durationsAreWrittenTheWayOpsWriteThem() {
+        assertThat(Durations.parse("300ms")).isEqualTo(Duration.ofMillis(300));
+        assertThat(Durations.parse("5s")).isEqualTo(Duration.ofSeconds(5));
+        assertThat(Durations.parse("2m")).isEqualTo(Duration.ofMinutes(2));
+        assertThat(Durations.parse("PT1H")).isEqualTo(Duration.ofHours(1));
+        assertThat(Durations.format(Duration.ofMillis(4500))).isEqualTo("4500ms");
+    }
+}

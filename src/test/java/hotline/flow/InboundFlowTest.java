@@ -1,0 +1,98 @@
+package hotline.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import hotline.config.HotlineConfig;
+import hotline.config.InboundScript;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InboundFlowTest {
+
+    private final InboundScript script = HotlineConfig.defaults().inbound();
+    private final InboundFlow flow = new InboundFlow(script);
+
+    @Test
+    void aSilentLineHearsTheGreetingASecondPromptAGoodbyeAndAPauseBeforeTheHangup() {
+        var caller = ScriptedCaller.silent();
+
+        Outcome outcome = flow.run(caller);
+
+        assertThat(caller.transcript).containsExactly(
+                "answer", "play greeting", "listen 5s", "play cant-hear-you", "listen 5s",
+                "play no-sound-goodbye", "pause 5s", "hangup");
+        assertThat(outcome.code()).isEqualTo("silent-line-goodbye");
+    }
+
+    @Test
+    void aCallerWhoSpeaksAfterTheGreetingIsPutThroughToTheAgentsQueue() {
+        var caller = new ScriptedCaller().speaksAfter(0);
+
+        Outcome outcome = flow.run(caller);
+
+        assertThat(caller.transcript).containsExactly(
+                "answer", "play greeting", "listen 5s", "play connecting", "queue hotline");
+        assertThat(outcome.code()).isEqualTo("queued:hotline");
+    }
+
+    @Test
+    void aCallerWhoOnlySpeaksAfterTheSecondPromptIsStillPutThrough() {
+        var caller = new ScriptedCaller().speaksAfter(1);
+
+        Outcome outcome = flow.run(caller);
+
+        assertThat(caller.transcript).containsExactly("answer", "play greeting", "listen 5s",
+                "play cant-hear-you", "listen 5s", "play connecting", "queue hotline");
+        assertThat(outcome).isInstanceOf(Outcome.Queued.class);
+    }
+
+    @Test
+    void whenTheQueueGivesUpTheCallerHearsAPoliteCloseAndAPauseBeforeTheHangup() {
+        var caller = new ScriptedCaller().speaksAfter(0).queueEnds(new QueueEnd.NotAnswered("TIMEOUT"));
+
+        Outcome outcome = flow.run(caller);
+
+        assertThat(caller.transcript).endsWith("queue hotline", "play line-adjusting", "pause 5s", "hangup");
+        assertThat(outcome.code()).isEqualTo("queue-gave-up:hotline");
+    }
+
+    @Test
+    void aCallerWhoAbandonsTheQueueStillCountsAsQueued() {
+        var caller = new ScriptedCaller().speaksAfter(0).queueEnds(new QueueEnd.Abandoned());
+
+        assertThat(flow.run(caller)).isEqualTo(new Outcome.Queued("hotline", new QueueEnd.Abandoned()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"answer", "play greeting", "listen", "play cant-hear-you",
+            "play no-sound-goodbye", "pause", "hangup"})
+    void aHangupAtAnyStepOfTheSilentLineStopsTheFlowThere(String step) {
+        var caller = ScriptedCaller.silent().hangsUpAt(step);
+
+        assertThatThrownBy(() -> flow.run(caller)).isInstanceOf(CallerHungUp.class);
+        assertThat(caller.transcript.getLast()).startsWith(step);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"play connecting", "queue hotline"})
+    void aHangupOnTheWayToTheAgentsStopsTheFlowThere(String step) {
+        var caller = new ScriptedCaller().speaksAfter(0).hangsUpAt(step);
+
+        assertThatThrownBy(() -> flow.run(caller)).isInstanceOf(CallerHungUp.class);
+        assertThat(caller.transcript.getLast()).isEqualTo(step);
+    }
+
+    @Test
+    void theListeningLadderFollowsTheConfiguredPrompts() {
+        var three = new InboundScript(new hotline.config.Listening(
+                List.of("greeting", "cant-hear-you", "cant-hear-you"), null, null), null, null);
+        var caller = ScriptedCaller.silent();
+
+        new InboundFlow(three).run(caller);
+
+        assertThat(caller.transcript.stream().filter(l -> l.startsWith("listen"))).hasSize(3);
+    }
+}
