@@ -1,0 +1,129 @@
+package hotline.lab;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.HangupAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.response.ManagerResponse;
+
+/**
+ * The lab Asterisk 22 (asterisk-conf/lab.sh start) seen from a test: AMI to place robot
+ * calls and collect events, and the full log for the AGI trace. A lab that cannot be
+ * reached fails the test; it never skips.
+ */
+public final class Lab implements AutoCloseable {
+
+    public static final String AMI_USER = "hotline-lab";
+    public static final String AMI_SECRET = "hotline-lab-secret";
+
+    private final ManagerConnection ami;
+    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+
+    private Lab(ManagerConnection ami) {
+        this.ami = ami;
+    }
+
+    public static Lab connect() {
+        ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", 5038, AMI_USER, AMI_SECRET)
+                .createManagerConnection();
+        ami.registerUserEventClass(HotlineCallEndedEvent.class);
+        var lab = new Lab(ami);
+        ami.addEventListener(lab.events::add);
+        try {
+            ami.login();
+        } catch (Exception e) {
+            fail("The lab Asterisk is not reachable on AMI 127.0.0.1:5038 (" + e
+                    + "). Start it with: bash asterisk-conf/lab.sh start");
+        }
+        return lab;
+    }
+
+    /** The lab root folder (the chroot); lab.sh and the tests agree on it. */
+    public static Path root() {
+        String env = System.getenv("HOTLINE_LAB_ROOT");
+        return Path.of(env == null || env.isBlank() ? "/var/cache/hotline-ivr/asterisk22-root" : env);
+    }
+
+    public static Path fullLog() {
+        return root().resolve("var/log/hotline-lab/full");
+    }
+
+    /**
+     * Places a robot call: {@code Local/s@<robot>} calls {@code s@hotline}. Returns the
+     * robot id, also set as ROBOT_ID on the call, that the end event carries.
+     */
+    public String call(String robot, Map<String, String> variables) {
+        String robotId = robot + "-" + UUID.randomUUID().toString().substring(0, 8);
+        var originate = new OriginateAction();
+        originate.setChannel("Local/s@" + robot);
+        originate.setContext("hotline");
+        originate.setExten("s");
+        originate.setPriority(1);
+        originate.setAsync(true);
+        originate.setTimeout(30_000L);
+        originate.setCallerId("\"Robot\" <5550100>");
+        var vars = new java.util.HashMap<>(variables);
+        vars.put("ROBOT_ID", robotId);
+        originate.setVariables(vars);
+        try {
+            ManagerResponse response = ami.sendAction(originate, 10_000);
+            if (!"Success".equalsIgnoreCase(response.getResponse())) {
+                fail("originate " + robot + " refused: " + response.getMessage());
+            }
+        } catch (Exception e) {
+            fail("originate " + robot + " failed: " + e);
+        }
+        return robotId;
+    }
+
+    public HotlineCallEndedEvent awaitEnd(String robotId, Duration timeout) {
+        return await(HotlineCallEndedEvent.class, e -> robotId.equals(e.getRobotId()), timeout,
+                "the end of call " + robotId);
+    }
+
+    public <E extends ManagerEvent> E await(Class<E> type, Predicate<E> match, Duration timeout, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (ManagerEvent e : events) {
+                if (type.isInstance(e) && match.test(type.cast(e))) {
+                    return type.cast(e);
+                }
+            }
+            sleep(50);
+        }
+        return fail("no " + type.getSimpleName() + " for " + what + " within " + timeout.toSeconds() + " s");
+    }
+
+    public void hangUp(String channel) {
+        var hangup = new HangupAction(channel);
+        try {
+            ami.sendAction(hangup, 5_000);
+        } catch (Exception e) {
+            fail("hangup " + channel + " failed: " + e);
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        ami.logoff();
+    }
+}

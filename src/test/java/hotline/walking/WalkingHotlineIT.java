@@ -1,0 +1,207 @@
+package hotline.walking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hotline.agi.AgiServer;
+import hotline.config.ConfigLoader;
+import hotline.config.HotlineConfig;
+import hotline.config.Server;
+import hotline.journal.JournalWriter;
+import hotline.lab.AgiTrace;
+import hotline.lab.HotlineCallEndedEvent;
+import hotline.lab.Lab;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The walking hotline on the lab's real Asterisk 22: robot callers on Local channels,
+ * placed over AMI, into the project's own dialplan, served by the real FastAGI server.
+ */
+class WalkingHotlineIT {
+
+    private static final int PORT = 4579; // not 4573, so a hand-run `serve` does not collide
+    private static final Map<String, String> VIA_TEST_SERVER = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + PORT + "/hotline");
+    private static final Duration TOLERANCE = Duration.ofMillis(300);
+
+    private static final List<String> journal = new CopyOnWriteArrayList<>();
+    private static AgiServer server;
+    private static JournalWriter journalWriter;
+    private static HotlineConfig config;
+    private Lab lab;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        HotlineConfig shipped = ConfigLoader.load(Path.of("config/hotline.yaml"));
+        config = withServer(shipped, new Server("127.0.0.1", PORT, 50, Duration.ofSeconds(5)));
+        journalWriter = new JournalWriter(Path.of("target/it-journal.jsonl"));
+        journalWriter.addListener(journal::add);
+        server = new AgiServer(() -> config, journalWriter);
+        server.start();
+    }
+
+    static HotlineConfig withServer(HotlineConfig c, Server s) {
+        return new HotlineConfig(s, c.sounds(), c.journal(), c.inbound());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+        journalWriter.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        lab = Lab.connect();
+    }
+
+    @AfterEach
+    void disconnect() {
+        lab.close();
+    }
+
+    @Test
+    void aSilentRobotHearsGreetingThenFiveSecondsThenSecondPromptThenFiveSecondsThenGoodbyeThenFiveSecondsThenHangup() {
+        String robot = lab.call("robot-silent", VIA_TEST_SERVER);
+
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(60));
+
+        assertThat(end.getOutcome()).isEqualTo("silent-line-goodbye");
+        AgiTrace trace = traceUntil(end.getChannel(), "HANGUP");
+        int greeting = trace.indexOfCommand("STREAM FILE \"hotline/greeting\"", 0);
+        int second = trace.indexOfCommand("STREAM FILE \"hotline/cant-hear-you\"", greeting);
+        int goodbye = trace.indexOfCommand("STREAM FILE \"hotline/no-sound-goodbye\"", second);
+        int hangup = trace.indexOfCommand("HANGUP", goodbye);
+        assertThat(trace.commands().subList(trace.commands().indexOf(trace.lines().get(greeting).text()),
+                trace.commands().size())).containsExactly(
+                "STREAM FILE \"hotline/greeting\" \"\"",
+                "EXEC \"WaitForNoise\" \"300,1,5\"", "GET VARIABLE \"WAITSTATUS\"",
+                "STREAM FILE \"hotline/cant-hear-you\" \"\"",
+                "EXEC \"WaitForNoise\" \"300,1,5\"", "GET VARIABLE \"WAITSTATUS\"",
+                "STREAM FILE \"hotline/no-sound-goodbye\" \"\"",
+                "EXEC \"Wait\" \"5.000\"",
+                "HANGUP",
+                "SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\"",
+                "SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"");
+        Duration afterGreeting = trace.gap(greeting, second);
+        Duration afterSecond = trace.gap(second, goodbye);
+        Duration afterGoodbye = trace.gap(goodbye, hangup);
+        System.out.printf("silent line, measured by Asterisk: greeting->second prompt %d ms, "
+                        + "second prompt->goodbye %d ms, goodbye->hangup %d ms%n",
+                afterGreeting.toMillis(), afterSecond.toMillis(), afterGoodbye.toMillis());
+        assertThat(List.of(afterGreeting, afterSecond, afterGoodbye))
+                .allSatisfy(pause -> assertThat(pause).isBetween(
+                        Duration.ofSeconds(5).minus(TOLERANCE), Duration.ofSeconds(5).plus(TOLERANCE)));
+        assertThat(journalFor(end.getChannel())).contains("\"outcome\":\"silent-line-goodbye\"",
+                "\"step\":\"cant-hear-you\"", "\"step\":\"no-sound-goodbye\"");
+    }
+
+    @Test
+    void aSpeakingRobotIsPutThroughToTheHotlineQueueWithMusicOnHold() {
+        String robot = lab.call("robot-speaks", VIA_TEST_SERVER);
+
+        QueueCallerJoinEvent joined = lab.await(QueueCallerJoinEvent.class,
+                e -> "hotline".equals(e.getQueue()) && e.getChannel().startsWith("Local/s@robot-speaks"),
+                Duration.ofSeconds(30), "a speaking robot joining the hotline queue");
+        lab.hangUp(joined.getChannel());
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(15));
+
+        assertThat(end.getOutcome()).isEqualTo("queued:hotline");
+        AgiTrace trace = traceUntil(end.getChannel(), "SET VARIABLE \"HOTLINE_OUTCOME\"");
+        int listen = trace.indexOfCommand("GET VARIABLE \"WAITSTATUS\"", 0);
+        assertThat(trace.replyTo(listen).text()).contains("NOISE");
+        int connecting = trace.indexOfCommand("STREAM FILE \"hotline/connecting\"", listen);
+        trace.indexOfCommand("EXEC \"Queue\" \"hotline,,,,1800\"", connecting);
+        assertThat(journalFor(end.getChannel())).contains("\"heard\":\"voice\"", "\"end\":\"abandoned\"");
+    }
+
+    @Test
+    void aRobotThatHangsUpDuringTheGreetingIsRecordedAsCallerHungUpGreeting() {
+        String robot = lab.call("robot-hangs-up-greeting", VIA_TEST_SERVER);
+
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(30));
+
+        assertThat(end.getOutcome()).isEqualTo("caller-hung-up:greeting");
+        assertThat(journalFor(end.getChannel())).contains("\"outcome\":\"caller-hung-up:greeting\"");
+        assertThat(traceUntil(end.getChannel(), "SET VARIABLE \"HOTLINE_OUTCOME\"").commands())
+                .doesNotContain("STREAM FILE \"hotline/cant-hear-you\" \"\"");
+    }
+
+    @Test
+    void whenTheAgiServerIsDownTheCallerHearsTheLineAdjustingPromptNotSilence() {
+        String robot = lab.call("robot-silent", Map.of("HOTLINE_AGI", "agi://127.0.0.1:4599/hotline"));
+
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(30));
+
+        assertThat(end.getOutcome()).isEqualTo("fallback:agi-failed");
+        assertThat(dialplanLines(end.getChannel())).anyMatch(l -> l.contains("Playback(\"" + end.getChannel()
+                + "\", \"hotline/line-adjusting\")")).anyMatch(l -> l.contains("Wait(\"" + end.getChannel() + "\", \"5\")"));
+    }
+
+    @Test
+    void aCallBeyondTheServersLimitFallsBackToTheLineAdjustingPrompt() throws Exception {
+        var small = new AgiServer(() -> withServer(config, new Server("127.0.0.1", PORT + 1, 1, Duration.ZERO)),
+                journalWriter);
+        small.start();
+        try {
+            var via = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + (PORT + 1) + "/hotline");
+            String first = lab.call("robot-silent", via);
+            lab.await(org.asteriskjava.manager.event.NewExtenEvent.class,
+                    e -> "AGI".equals(e.getApplication()), Duration.ofSeconds(10), "the first call reaching the AGI");
+            Thread.sleep(1000);
+            String second = lab.call("robot-silent", via);
+
+            assertThat(lab.awaitEnd(second, Duration.ofSeconds(30)).getOutcome()).isEqualTo("fallback:server-busy");
+            assertThat(lab.awaitEnd(first, Duration.ofSeconds(60)).getOutcome()).isEqualTo("silent-line-goodbye");
+        } finally {
+            small.close();
+        }
+    }
+
+    private static AgiTrace traceUntil(String channel, String lastCommandPrefix) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        AgiTrace trace;
+        do { // Asterisk's logger thread may be a moment behind the AMI event
+            trace = AgiTrace.of(Lab.fullLog(), channel);
+            if (trace.commands().stream().anyMatch(c -> c.startsWith(lastCommandPrefix))) return trace;
+            sleep(100);
+        } while (System.nanoTime() < deadline);
+        return trace;
+    }
+
+    private static List<String> dialplanLines(String channel) {
+        sleep(300);
+        try (var lines = Files.lines(Lab.fullLog())) {
+            return lines.filter(l -> l.contains("Executing [") && l.contains("\"" + channel + "\"")).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String journalFor(String channel) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < deadline) { // the AMI event can overtake the journal line
+            var line = journal.stream().filter(l -> l.contains("\"channel\":\"" + channel + "\"")).findFirst();
+            if (line.isPresent()) return line.get();
+            sleep(50);
+        }
+        throw new AssertionError("no journal line for " + channel + " in " + journal);
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
