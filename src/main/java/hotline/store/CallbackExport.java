@@ -1,5 +1,6 @@
 package hotline.store;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -18,7 +19,9 @@ final class CallbackExport {
             "promised-by", "queue", "state", "attempts", "last-attempt-at", "last-result", "recording",
             "caller-id", "waited-s");
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Never closes the caller's writer (stdout, or a file the caller closes). */
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?[0-9 ]*");
 
     private CallbackExport() {}
