@@ -4,6 +4,7 @@ import hotline.store.CallbackFilter;
 import hotline.store.CallbackQueue;
 import hotline.store.CallbackRequest;
 import hotline.store.CallbackState;
+import hotline.store.CallbackStore;
 import hotline.store.ExportFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -57,7 +59,10 @@ public final class CallbacksCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             var opened = store.open(spec.commandLine().getErr());
             if (opened.isEmpty()) return 2;
-            var callbacks = opened.get().list(filter.toFilter());
+            List<CallbackRequest> callbacks;
+            try (CallbackStore callbackStore = opened.get()) {
+                callbacks = callbackStore.list(filter.toFilter());
+            }
             String row = "%-6s %-20s %-8s %-8s %-20s %-9s %-20s %8s  %-12s %s%n";
             out.printf(row, "id", "created-at", "state", "queue", "number", "reason", "promised-by", "attempts",
                     "last-result", "caller-id");
@@ -89,12 +94,15 @@ public final class CallbacksCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             var opened = store.open(err);
             if (opened.isEmpty()) return 2;
-            Optional<CallbackState> before = opened.get().find(id).map(CallbackRequest::state);
-            if (before.isEmpty()) {
-                err.println("no callback " + id);
-                return 1;
+            Optional<CallbackState> before;
+            try (CallbackStore callbackStore = opened.get()) {
+                before = callbackStore.find(id).map(CallbackRequest::state);
+                if (before.isEmpty()) {
+                    err.println("no callback " + id);
+                    return 1;
+                }
+                callbackStore.markDone(id);
             }
-            opened.get().markDone(id);
             spec.commandLine().getOut().println("callback " + id + ": " + before.get().code() + " -> done");
             spec.commandLine().getOut().flush();
             return 0;
@@ -125,12 +133,14 @@ public final class CallbacksCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             var opened = store.open(spec.commandLine().getErr());
             if (opened.isEmpty()) return 2;
-            if (file.isEmpty()) {
-                opened.get().export(filter.toFilter(), format, spec.commandLine().getOut());
-                return 0;
-            }
-            try (Writer out = Files.newBufferedWriter(file.get(), StandardCharsets.UTF_8)) {
-                opened.get().export(filter.toFilter(), format, out);
+            try (CallbackStore callbackStore = opened.get()) {
+                if (file.isEmpty()) {
+                    callbackStore.export(filter.toFilter(), format, spec.commandLine().getOut());
+                    return 0;
+                }
+                try (Writer out = Files.newBufferedWriter(file.get(), StandardCharsets.UTF_8)) {
+                    callbackStore.export(filter.toFilter(), format, out);
+                }
             }
             spec.commandLine().getErr().println("wrote " + file.get());
             return 0;

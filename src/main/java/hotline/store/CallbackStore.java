@@ -13,9 +13,13 @@ import java.util.Optional;
  * are arrival order, and a retried callback is ahead of later ones once it is due again.
  * Safe to share between threads; several nodes may share one PostgreSQL database.
  */
-public interface CallbackStore {
+public interface CallbackStore extends AutoCloseable {
 
-    /** Opens the store the config names and brings its schema up to date (Flyway). */
+    /**
+     * Opens the store the config names (a pool of up to 4 connections), checks that commits
+     * are durable there, and brings the schema up to date (Flyway). Throws {@link StoreException}
+     * when the database cannot be reached.
+     */
     static CallbackStore open(Store config, Clock clock) {
         return JdbcCallbackStore.open(config, clock);
     }
@@ -68,4 +72,8 @@ public interface CallbackStore {
 
     /** "sqlite data/hotline.db" or "postgresql //host:5432/db", for logs. */
     String describe();
+
+    /** Closes the connection pool; the store cannot be used afterwards. */
+    @Override
+    void close();
 }

@@ -1,11 +1,14 @@
 package hotline.store;
 
 import hotline.config.Durations;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import hotline.config.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -16,21 +19,26 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@link CallbackStore} on SQLite or PostgreSQL through plain JDBC, one short connection per
- * operation (callbacks come a few a minute; a pool would buy nothing measurable). Every state
- * change is one conditional UPDATE whose row count says who won, so it is atomic on both.
+ * {@link CallbackStore} on SQLite or PostgreSQL through plain JDBC and a small HikariCP pool
+ * (a new PostgreSQL connection costs a backend process: tens of milliseconds per operation
+ * without the pool). Every state change is one conditional UPDATE whose row count says who
+ * won, so it is atomic on both.
  */
 final class JdbcCallbackStore implements CallbackStore {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcCallbackStore.class);
     /** claimNext gives up after this many lost races in a row (each loss means another node got one). */
     private static final int CLAIM_RACES = 50;
+    /** Connections per node: a few dialler threads and the flows saving now and then. */
+    private static final int POOL_SIZE = 4;
+    /** How long save waits for a connection before it fails (the caller is waiting in silence). */
+    private static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
 
     private final Store config;
     private final Clock clock;
-    private final DataSource ds;
+    private final HikariDataSource ds;
 
-    private JdbcCallbackStore(Store config, Clock clock, DataSource ds) {
+    private JdbcCallbackStore(Store config, Clock clock, HikariDataSource ds) {
         this.config = config;
         this.clock = clock;
         this.ds = ds;
@@ -38,19 +46,43 @@ final class JdbcCallbackStore implements CallbackStore {
 
     static JdbcCallbackStore open(Store config, Clock clock) {
         Dialect dialect = Dialect.of(config.jdbcUrl());
-        var store = new JdbcCallbackStore(config, clock, dialect.dataSource(config));
-        store.run("check durability", c -> {
-            dialect.checkDurable(c, store.describe());
-            return null;
-        });
-        int applied;
+        var store = new JdbcCallbackStore(config, clock, pool(dialect.dataSource(config), config));
         try {
-            applied = Migrations.migrate(store.ds, dialect);
+            store.run("check durability", c -> {
+                dialect.checkDurable(c, store.describe());
+                return null;
+            });
+            int applied = Migrations.migrate(store.ds, dialect);
+            log.info("callback store {}: {} migration(s) applied", store.describe(), applied);
+            return store;
+        } catch (StoreException e) {
+            store.close();
+            throw e;
         } catch (RuntimeException e) {
+            store.close();
             throw new StoreException("cannot migrate the schema of " + store.describe() + ": " + e.getMessage(), e);
         }
-        log.info("callback store {}: {} migration(s) applied", store.describe(), applied);
-        return store;
+    }
+
+    private static HikariDataSource pool(DataSource driver, Store config) {
+        var pool = new HikariConfig();
+        pool.setDataSource(driver);
+        pool.setPoolName("callback-store");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        pool.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+        try {
+            return new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the callback store " + config.jdbcUrl().replaceFirst("\\?.*", "")
+                    + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
     }
 
     @Override
@@ -193,6 +225,11 @@ final class JdbcCallbackStore implements CallbackStore {
                 return List.copyOf(found);
             }
         });
+    }
+
+    @Override
+    public void close() {
+        ds.close();
     }
 
     @Override

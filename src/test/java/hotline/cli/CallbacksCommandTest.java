@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,6 +43,11 @@ class CallbacksCommandTest {
         long third = store.save(callback("0603", "complex", CallbackQueue.HOTLINE)).id();
         store.claim(third);
         store.recordAttempt(third, new AttemptResult.NotReached("no-answer"));
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     private int hotline(String... args) {

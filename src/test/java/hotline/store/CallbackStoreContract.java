@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -33,6 +34,11 @@ abstract class CallbackStoreContract {
     @BeforeEach
     void openStore() {
         store = CallbackStore.open(config(), clock);
+    }
+
+    @AfterEach
+    void closeStore() {
+        store.close();
     }
 
     static NewCallback request(String number) {
@@ -154,8 +160,7 @@ abstract class CallbackStoreContract {
 
     @Test
     void whenTwoConnectionsClaimTheSameCallbackOnlyOneWins() throws Exception {
-        var otherNode = CallbackStore.open(config(), clock);
-        try (var threads = Executors.newFixedThreadPool(2)) {
+        try (var otherNode = CallbackStore.open(config(), clock); var threads = Executors.newFixedThreadPool(2)) {
             for (int round = 0; round < 25; round++) {
                 long id = store.save(request("0601")).id();
                 var start = new CountDownLatch(1);
@@ -178,10 +183,9 @@ abstract class CallbackStoreContract {
     @Test
     void twoNodesWorkingTheSameLineDialEachCallbackExactlyOnce() throws Exception {
         List<Long> ids = saveAll(IntStream.range(0, 40).mapToObj(i -> "06000" + (10 + i)).toArray(String[]::new));
-        var otherNode = CallbackStore.open(config(), clock);
         var dialled = new ConcurrentLinkedQueue<Long>();
         var start = new CountDownLatch(1);
-        try (var threads = Executors.newFixedThreadPool(2)) {
+        try (var otherNode = CallbackStore.open(config(), clock); var threads = Executors.newFixedThreadPool(2)) {
             for (CallbackStore node : List.of(store, otherNode)) {
                 threads.submit(() -> {
                     start.await();
@@ -238,10 +242,11 @@ abstract class CallbackStoreContract {
         Dialect dialect = Dialect.of(config().jdbcUrl());
 
         int applied = Migrations.migrate(dialect.dataSource(config()), dialect);
-        var reopened = CallbackStore.open(config(), clock);
 
         assertThat(applied).isZero();
-        assertThat(reopened.find(id)).isPresent();
+        try (var reopened = CallbackStore.open(config(), clock)) {
+            assertThat(reopened.find(id)).isPresent();
+        }
     }
 
     @Test
@@ -266,12 +271,12 @@ abstract class CallbackStoreContract {
     void aSavedCallbackSurvivesTheSavingProcessBeingKilledAtOnce() throws Exception {
         long id = ChildProcess.saveThenKill(config());
 
-        var reopened = CallbackStore.open(config(), clock);
-
-        assertThat(reopened.find(id)).hasValueSatisfying(c -> {
-            assertThat(c.state()).isEqualTo(CallbackState.PENDING);
-            assertThat(c.number()).isEqualTo(CallbackNumber.of("0611223344"));
-            assertThat(c.recording()).contains("callbacks/statement-1");
-        });
+        try (var reopened = CallbackStore.open(config(), clock)) {
+            assertThat(reopened.find(id)).hasValueSatisfying(c -> {
+                assertThat(c.state()).isEqualTo(CallbackState.PENDING);
+                assertThat(c.number()).isEqualTo(CallbackNumber.of("0611223344"));
+                assertThat(c.recording()).contains("callbacks/statement-1");
+            });
+        }
     }
 }
