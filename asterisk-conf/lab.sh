@@ -130,7 +130,7 @@ install_conf() {
   need_root
   [ -f "$MARKER" ] || die "no lab root at $ROOT: run '$0 provision' first"
   local d
-  for d in "$ETC_IN_ROOT" "$RUN_IN_ROOT" "$LOG_IN_ROOT" /var/spool/hotline-lab /var/lib/hotline-lab; do
+  for d in "$ETC_IN_ROOT" "$RUN_IN_ROOT" "$LOG_IN_ROOT" /var/spool/hotline-lab /var/lib/hotline-lab/keys; do
     mkdir -p "$ROOT$d"
   done
   rm -f "$ROOT$ETC_IN_ROOT"/*.conf
@@ -142,15 +142,12 @@ install_conf() {
 # sounds/<lang>/... -> <root>/usr/share/asterisk/sounds/<lang>/..., audio files only.
 # A manifest of what was copied lets the next install remove files deleted from sounds/.
 install_sounds() {
-  local f lang rel target
-  if [ -f "$SOUNDS_MANIFEST" ]; then
-    while read -r rel; do
-      [ -n "$rel" ] && rm -f "$ROOT$rel"
-    done <"$SOUNDS_MANIFEST"
+  local f lang target count
+  if [ -s "$SOUNDS_MANIFEST" ]; then
+    sed "s|^|$ROOT|" "$SOUNDS_MANIFEST" | tr '\n' '\0' | xargs -0 rm -f
   fi
   : >"$SOUNDS_MANIFEST"
   [ -d "$PROJECT_DIR/sounds" ] || return 0
-  local count=0
   for f in "$PROJECT_DIR"/sounds/*/; do
     [ -d "$f" ] || continue
     lang="$(basename "$f")"
@@ -159,13 +156,13 @@ install_sounds() {
     # sounds/en is an absolute symlink (Debian alternatives) inside the root: resolve it
     # there, or the copy would land on this host's own /etc/alternatives.
     target="$ROOT$(chroot "$ROOT" readlink -m "/usr/share/asterisk/sounds/$lang")"
-    while IFS= read -r -d '' rel; do
-      mkdir -p "$target/$(dirname "$rel")"
-      cp "$f$rel" "$target/$rel"
-      printf '%s/%s\n' "${target#"$ROOT"}" "$rel" >>"$SOUNDS_MANIFEST"
-      count=$((count + 1))
-    done < <(cd "$f" && find . -type f -regextype posix-extended -regex ".*\.($SOUND_EXTENSIONS)" -printf '%P\0')
+    mkdir -p "$target"
+    (cd "$f" && find . -type f -regextype posix-extended -regex ".*\.($SOUND_EXTENSIONS)" -print0 |
+      tar --null -T - -cf -) | tar -C "$target" --no-same-owner -xf -
+    (cd "$f" && find . -type f -regextype posix-extended -regex ".*\.($SOUND_EXTENSIONS)" -printf '%P\n') |
+      sed "s|^|${target#"$ROOT"}/|" >>"$SOUNDS_MANIFEST"
   done
+  count="$(wc -l <"$SOUNDS_MANIFEST")"
   log "installed $count project sound files"
 }
 
