@@ -6,6 +6,7 @@ import hotline.flow.Heard;
 import hotline.flow.QueueEnd;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
@@ -13,10 +14,12 @@ import org.asteriskjava.fastagi.command.AgiCommand;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.GetFullVariableCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.command.WaitForDigitCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,9 +35,13 @@ final class AgiCaller implements Caller {
     static final String PROMPT_FOLDER = "hotline/";
 
     private final AgiChannel channel;
+    private final String fallbackLanguage;
+    private String language;
 
-    AgiCaller(AgiChannel channel) {
+    AgiCaller(AgiChannel channel, String fallbackLanguage) {
         this.channel = channel;
+        this.fallbackLanguage = fallbackLanguage;
+        this.language = fallbackLanguage;
     }
 
     @Override
@@ -43,13 +50,73 @@ final class AgiCaller implements Caller {
     }
 
     @Override
-    public void play(String promptKey) {
-        AgiReply reply = send(new StreamFileCommand(PROMPT_FOLDER + promptKey, ""), null);
+    public void useLanguage(String newLanguage) {
+        language = newLanguage;
+        send(new SetVariableCommand("CHANNEL(language)", newLanguage), "set language");
+    }
+
+    @Override
+    public Optional<Character> offer(String promptKey, String keys) {
+        AgiReply reply = send(new StreamFileCommand(PROMPT_FOLDER + promptKey, keys), null);
         if (reply.getResultCode() == -1) {
             // -1 is also what a missing sound file gives; a live channel means the latter
             requireAlive("play " + promptKey);
-            log.warn("prompt '{}' could not be played (no sound file for this language?)", promptKey);
+            if (language.equals(fallbackLanguage)) {
+                log.warn("prompt '{}' could not be played in '{}' (no sound file?)", promptKey, language);
+                return Optional.empty();
+            }
+            log.warn("prompt '{}' is missing in '{}': playing it in '{}'", promptKey, language, fallbackLanguage);
+            return offerIn(fallbackLanguage, promptKey, keys);
         }
+        return key(reply);
+    }
+
+    @Override
+    public Optional<Character> offerIn(String inLanguage, String promptKey, String keys) {
+        // a language-prefixed path is found under sounds/<lang>/ whatever the channel's language
+        AgiReply reply = send(new StreamFileCommand(inLanguage + "/" + PROMPT_FOLDER + promptKey, keys), null);
+        if (reply.getResultCode() == -1) {
+            requireAlive("play " + promptKey);
+            log.warn("prompt '{}' could not be played in '{}' (no sound file?)", promptKey, inLanguage);
+            return Optional.empty();
+        }
+        return key(reply);
+    }
+
+    @Override
+    public Optional<Character> waitForKey(String keys, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        long left;
+        while ((left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+            Optional<Character> key = key(send(new WaitForDigitCommand(left), "wait for key"));
+            if (key.isEmpty()) return key;
+            if (keys.indexOf(key.get()) >= 0) return key;
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public int membersLoggedIn(String queue) {
+        String value;
+        try {
+            value = channel.sendCommand(new GetFullVariableCommand("${QUEUE_MEMBER(" + queue + ",logged)}")).getExtra();
+        } catch (AgiHangupException e) {
+            throw new CallerHungUp("checking queue " + queue);
+        } catch (AgiException e) {
+            throw new AgiFailure("queue members " + queue, e);
+        }
+        try {
+            return value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            log.warn("QUEUE_MEMBER({},logged) gave '{}'; counting nobody", queue, value);
+            return 0;
+        }
+    }
+
+    /** A reply's result as the key pressed: 0 is none, else the key's character code. */
+    private static Optional<Character> key(AgiReply reply) {
+        int code = reply.getResultCode();
+        return code > 0 ? Optional.of((char) code) : Optional.empty();
     }
 
     @Override

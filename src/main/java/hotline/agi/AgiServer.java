@@ -37,7 +37,7 @@ public final class AgiServer implements AutoCloseable {
     private final Server settings;
     private final HotlineCall hotlineCall;
     private final AgiScript busy = (request, channel) ->
-            new AgiCaller(channel).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
+            new AgiCaller(channel, "en").setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong callNumber = new AtomicLong();
     private final Object drained = new Object();

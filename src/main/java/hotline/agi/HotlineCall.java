@@ -46,13 +46,14 @@ final class HotlineCall implements AgiScript {
                 .with("caller", AgiText.clean(request.getCallerIdNumber(), 64))
                 .with("caller-name", AgiText.clean(request.getCallerIdName(), 80))
                 .with("dialled", AgiText.clean(request.getExtension(), 64))
-                .with("language", snapshot.sounds().defaultLanguage());
+                .with("language", snapshot.languages().fallback());
         MDC.put("call", callId);
-        var agi = new AgiCaller(channel);
+        String dialled = AgiText.clean(request.getExtension(), 64);
+        var agi = new AgiCaller(channel, snapshot.languages().fallback());
         Outcome outcome;
         try {
-            agi.setVariable("CHANNEL(language)", snapshot.sounds().defaultLanguage());
-            outcome = new InboundFlow(snapshot.inbound()).run(new JournalingCaller(agi, record));
+            outcome = new InboundFlow(snapshot.inbound(), snapshot.languages())
+                    .run(new JournalingCaller(agi, record), dialled);
         } catch (CallerHungUp e) {
             outcome = new Outcome.CallerHungUpDuring(record.currentStep());
         } catch (RuntimeException e) {

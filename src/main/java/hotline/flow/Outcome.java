@@ -23,6 +23,11 @@ public sealed interface Outcome {
         public String code() { return "queue-gave-up:" + queue; }
     }
 
+    /** §4: nobody who speaks the caller's dialect is logged in; polite goodbye. */
+    record DialectUnavailable(String queue) implements Outcome {
+        public String code() { return "dialect-unavailable:" + queue; }
+    }
+
     /** The caller hung up during {@code step} (a prompt key or a named step). */
     record CallerHungUpDuring(String step) implements Outcome {
         public String code() { return "caller-hung-up:" + step; }

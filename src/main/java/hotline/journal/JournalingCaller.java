@@ -6,6 +6,7 @@ import hotline.flow.Heard;
 import hotline.flow.QueueEnd;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Records every step a flow takes, then delegates; the journal reads like the script. */
 public final class JournalingCaller implements Caller {
@@ -25,9 +26,41 @@ public final class JournalingCaller implements Caller {
     }
 
     @Override
-    public void play(String promptKey) {
-        record.step(promptKey, Map.of("action", "play"));
-        inner.play(promptKey);
+    public void useLanguage(String language) {
+        record.step("language", Map.of("language", language));
+        record.with("language", language);
+        inner.useLanguage(language);
+    }
+
+    @Override
+    public Optional<Character> offer(String promptKey, String keys) {
+        record.step(promptKey, keys.isEmpty() ? Map.of("action", "play") : Map.of("action", "play", "keys", keys));
+        return pressed(inner.offer(promptKey, keys));
+    }
+
+    @Override
+    public Optional<Character> offerIn(String language, String promptKey, String keys) {
+        record.step(promptKey, Map.of("action", "play", "in", language, "keys", keys));
+        return pressed(inner.offerIn(language, promptKey, keys));
+    }
+
+    @Override
+    public Optional<Character> waitForKey(String keys, Duration within) {
+        record.step("wait-for-key", Map.of("keys", keys, "within", Durations.format(within)));
+        return pressed(inner.waitForKey(keys, within));
+    }
+
+    @Override
+    public int membersLoggedIn(String queue) {
+        record.step("queue-members", Map.of("queue", queue));
+        int members = inner.membersLoggedIn(queue);
+        record.stepResult(Map.of("logged-in", members));
+        return members;
+    }
+
+    private Optional<Character> pressed(Optional<Character> key) {
+        key.ifPresent(k -> record.stepResult(Map.of("pressed", String.valueOf(k))));
+        return key;
     }
 
     @Override
