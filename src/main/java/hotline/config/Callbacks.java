@@ -8,7 +8,8 @@ import java.util.Map;
  * Taking a callback request (call-scripts.md §5): the number, read back digit by digit and
  * confirmed (004 §11), an optional recording of the caller's name, and the promise.
  *
- * @param useCallerIdPrompt "we can call you back on this number: press 1; another: press 2"
+ * @param useCallerIdPrompt "we can call you back on the number you are calling from:" (the digits
+ *                          follow, then {@code confirm-prompt}: 1 = use it, 2 = key another)
  * @param enterNumberPrompt "please enter your phone number, then the hash key"
  * @param youEnteredPrompt  "the number you entered is" (the digits follow)
  * @param confirmPrompt     "if this is correct, press 1; to enter it again, press 2"

@@ -43,11 +43,15 @@ final class CallbackCapture {
     private Optional<String> confirmedNumber(Caller caller, String callerId) {
         boolean offerCallerId = isNumber(callerId);
         for (int attempt = 0; attempt < config.attempts(); attempt++) {
-            Optional<String> candidate = Optional.empty();
-            if (offerCallerId && answer(caller, config.useCallerIdPrompt()).equals(Optional.of('1'))) {
-                return Optional.of(callerId); // the caller chose the number they call from
+            Optional<String> candidate;
+            if (offerCallerId) {
+                offerCallerId = false;
+                caller.play(config.useCallerIdPrompt()); // "we can call you back on the number you call from:"
+                caller.sayDigits(callerId);
+                if (answer(caller, config.confirmPrompt()).equals(Optional.of('1'))) {
+                    return Optional.of(callerId);
+                }
             }
-            offerCallerId = false;
             candidate = caller.askDigits(config.enterNumberPrompt(), config.maxDigits(), config.answerWithin())
                     .filter(this::isNumber);
             if (candidate.isEmpty()) continue;

@@ -35,12 +35,12 @@ class WaitingAndCallbacksTest {
     @Test
     void aCallerWhoTakesTheCallbackOfferOnTheirOwnNumberIsBookedBeforeHearingWhenWeWillCall() {
         var caller = new ScriptedCaller().speaksAfter(0).queueStaysEnd(TIMEOUT, TIMEOUT)
-                .pressesAt("play callback-offer", '1').pressesAt("play callback-use-caller-id", '1');
+                .pressesAt("play callback-offer", '1').pressesAt("play callback-confirm", '1');
 
         Outcome outcome = flow.run(caller, fromMobile);
 
         assertThat(caller.transcript).containsSubsequence("play callback-offer", "play callback-use-caller-id",
-                "record callback-record-name", "play callback-confirmed-2h", "pause 2s", "hangup");
+                "say-digits 13800138000", "play callback-confirm", "record callback-record-name", "play callback-confirmed-2h", "pause 2s", "hangup");
         assertThat(book.booked).singleElement().satisfies(b -> {
             assertThat(b.number()).isEqualTo("13800138000");
             assertThat(b.reason()).isEqualTo("simple");
@@ -54,13 +54,14 @@ class WaitingAndCallbacksTest {
     @Test
     void aNumberKeyedInIsReadBackDigitByDigitAndMustBeConfirmed() {
         var caller = new ScriptedCaller().speaksAfter(0).queueStaysEnd(TIMEOUT, TIMEOUT)
-                .pressesAt("play callback-offer", '1').pressesAt("play callback-use-caller-id", '2')
+                .pressesAt("play callback-offer", '1').pressesAt("play callback-confirm", '2')
                 .types("0201234567").pressesAt("play callback-confirm", '2')
                 .types("0207654321").pressesAt("play callback-confirm", '1');
 
         flow.run(caller, fromMobile);
 
         assertThat(caller.transcript).containsSubsequence(
+                "say-digits 13800138000", "play callback-confirm",
                 "ask-digits callback-enter-number", "play callback-you-entered", "say-digits 0201234567",
                 "play callback-confirm",
                 "ask-digits callback-enter-number", "play callback-you-entered", "say-digits 0207654321",
@@ -97,7 +98,7 @@ class WaitingAndCallbacksTest {
     @Test
     void aComplaintWithNoTeamLeadBecomesATeamLeadCallbackWithTheStatement() {
         var caller = ScriptedCaller.silent().pressesAt("play greeting", '8')
-                .pressesAt("play callback-use-caller-id", '1');
+                .pressesAt("play callback-confirm", '1');
 
         Outcome outcome = flow.run(caller, fromMobile);
 
@@ -113,7 +114,7 @@ class WaitingAndCallbacksTest {
     @Test
     void aComplaintTheTeamLeadDoesNotAnswerInTimeAlsoBecomesACallback() {
         var caller = ScriptedCaller.silent().pressesAt("play greeting", '8').withMembersLoggedIn(2)
-                .queueEnds(TIMEOUT).pressesAt("play callback-use-caller-id", '1');
+                .queueEnds(TIMEOUT).pressesAt("play callback-confirm", '1');
 
         assertThat(flow.run(caller, fromMobile).code()).isEqualTo("callback-booked:complaint");
     }
