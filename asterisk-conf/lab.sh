@@ -347,7 +347,13 @@ verify() {
   jdk="$(find_jdk25)"
   export JAVA_HOME="$jdk" PATH="$jdk/bin:$PATH"
   export HOTLINE_LAB_ROOT="$ROOT"
-  trap 'stop || true' EXIT
+  # Stop the lab at the end, unless it was already running (a developer's lab, or another
+  # worktree's test run on this machine: there is one lab per machine, ports 5038/5060).
+  if is_running; then
+    log "the lab was already running: it stays running after the tests"
+  else
+    trap 'stop || true' EXIT
+  fi
   start
   local rc=0
   (cd "$PROJECT_DIR" && mvn -B verify "$@") || rc=$?
