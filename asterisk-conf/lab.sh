@@ -87,7 +87,7 @@ provision() {
   flock 8
   if [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$PACKAGES" ]; then
     write_root_network_files "$ROOT"
-    flock -u 8
+    exec 8>&-
     return 0
   fi
   install_host_packages debootstrap
@@ -111,7 +111,7 @@ provision() {
   printf '%s\n' "$PACKAGES" >"$tmp/.hotline-lab-provisioned"
   mv -T "$tmp" "$ROOT"
   log "root ready in $((SECONDS - started)) s: $(chroot "$ROOT" dpkg-query -W -f='${Version}' asterisk)"
-  flock -u 8
+  exec 8>&-
 }
 
 # A fresh sid root has no /etc/hosts: Asterisk would look up the host name and the root
