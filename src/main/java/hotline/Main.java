@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** {@code hotline serve | check}; see README.md and docs/operations.md. */
 @Command(name = "hotline", mixinStandardHelpOptions = true, version = "hotline-ivr 0.1",
         description = "FastAGI server that runs the customer hotline's call scripts on Asterisk.",
-        subcommands = {ServeCommand.class, CheckCommand.class})
+        subcommands = {ServeCommand.class, CheckCommand.class, hotline.cli.EvaluateCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
