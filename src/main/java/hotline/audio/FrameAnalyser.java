@@ -60,6 +60,14 @@ final class FrameAnalyser {
         return new FrameFeatures(energyDb, voicing(), bandRatio(), flatness());
     }
 
+    /** Whether any sample of the caller is still held (a privacy test asks). */
+    boolean holdsAudio() {
+        if (lastSample != 0) return true;
+        for (double x : window) if (x != 0) return true;
+        for (double x : spectrum[0]) if (x != 0) return true;
+        return false;
+    }
+
     /** Zeroes every sample held. */
     void forget() {
         Arrays.fill(window, 0);

@@ -1,6 +1,7 @@
 package hotline.audio;
 
 import hotline.config.LineQuality;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -8,19 +9,23 @@ import java.util.Optional;
 
 /**
  * Tells a silent line, a quiet voice, a noisy line and normal speech apart from the
- * caller's audio (8 kHz signed-linear 16-bit). The rule, in order (docs/line-quality.md):
+ * caller's audio (8 kHz signed-linear 16-bit). The rule (docs/line-quality.md):
  * <ol>
  *   <li>nothing heard: {@code Silence};</li>
- *   <li>a voice: at least {@code voice-needed} of voiced frames, standing on average at
- *       least {@code voice-over-noise} dB above the noise floor; then {@code Speech} when
- *       they average at least {@code quiet-below} dBFS, else {@code QuietVoice};</li>
+ *   <li>a voice: voiced frames standing on average at least {@code voice-over-noise} dB
+ *       above the noise floor, {@code confirm-voice-after} of them (then the verdict is
+ *       given at once), or when the window ends at least {@link #SHORTEST_VOICE} of them;
+ *       {@code Speech} when they average at least {@code quiet-below} dBFS, else
+ *       {@code QuietVoice} (given early only after twice {@code confirm-voice-after}:
+ *       a voice's first syllables are softer than the rest);</li>
  *   <li>no voice: {@code Noise} when the loud frames reach {@code silence-below} dBFS, else {@code Silence}.</li>
  * </ol>
- * Speech is given as soon as the rule holds, before the window ends; a quiet voice once
- * twice {@code voice-needed} is voiced (onsets are soft, so an early level reads low);
- * silence and noise are only ever decided on the whole window.
+ * Silence and noise are only ever decided on the whole window.
  */
 public final class LineClassifier {
+
+    /** At the window's end, a clear voice this short still counts ("hi?" said as the window closes). */
+    static final Duration SHORTEST_VOICE = Duration.ofMillis(100);
 
     private final LineQuality quality;
 
@@ -28,30 +33,41 @@ public final class LineClassifier {
         this.quality = quality;
     }
 
-    /** Classifies up to one window of audio at once (the evaluation's path). */
+    /** Classifies up to one window of audio at once (what the unit tests use). */
     public LineVerdict classify(short[] pcm) {
         Run run = start();
         run.accept(pcm, 0, pcm.length);
         return run.finish();
     }
 
-    /** A listening window fed frame by frame (the AudioSocket's path). */
+    /** A listening window fed frame by frame (the AudioSocket's and the evaluation's path). */
     Run start() {
         return new Run();
     }
 
+    /** The verdict at the window's end. */
     LineVerdict decide(LineFeatures f) {
-        if (f.heard().isZero()) {
-            return new LineVerdict.Silence(f);
-        }
-        if (isVoice(f)) {
+        if (isVoice(f, SHORTEST_VOICE)) {
             return f.voiceDb() >= quality.quietBelow() ? new LineVerdict.Speech(f) : new LineVerdict.QuietVoice(f);
         }
         return f.loudDb() >= quality.silenceBelow() ? new LineVerdict.Noise(f) : new LineVerdict.Silence(f);
     }
 
-    private boolean isVoice(LineFeatures f) {
-        return f.voiced().compareTo(quality.voiceNeeded()) >= 0 && f.voiceOverNoise() >= quality.voiceOverNoise();
+    /** A verdict before the window's end: a voice confirmed, or nothing yet. */
+    Optional<LineVerdict> confirmed(LineFeatures f) {
+        if (!isVoice(f, quality.confirmVoiceAfter())) {
+            return Optional.empty();
+        }
+        if (f.voiceDb() >= quality.quietBelow()) {
+            return Optional.of(new LineVerdict.Speech(f));
+        }
+        return isVoice(f, quality.confirmVoiceAfter().multipliedBy(2))
+                ? Optional.of(new LineVerdict.QuietVoice(f)) : Optional.empty();
+    }
+
+    private boolean isVoice(LineFeatures f, Duration voicedAtLeast) {
+        return !f.voiced().isZero() && f.voiced().compareTo(voicedAtLeast) >= 0
+                && f.voiceOverNoise() >= quality.voiceOverNoise();
     }
 
     /**
@@ -95,20 +111,10 @@ public final class LineClassifier {
 
         /** A voice confirmed before the window ends, or empty while the evidence is short. */
         Optional<LineVerdict> early() {
-            if (frames.size() * 20L < quality.voiceNeeded().toMillis()) {
+            if (frames.size() * 20L < quality.confirmVoiceAfter().toMillis()) {
                 return Optional.empty();
             }
-            LineFeatures f = LineFeatures.of(frames);
-            if (!isVoice(f)) {
-                return Optional.empty();
-            }
-            LineVerdict verdict = decide(f);
-            // A voice's first syllables are softer than the rest: a quiet verdict waits for
-            // twice the evidence, so a normal caller is not told to speak up by mistake.
-            if (verdict instanceof LineVerdict.QuietVoice && f.voiced().compareTo(quality.voiceNeeded().multipliedBy(2)) < 0) {
-                return Optional.empty();
-            }
-            return Optional.of(verdict);
+            return confirmed(LineFeatures.of(frames));
         }
 
         /** The verdict on what was heard; the run keeps no samples afterwards. */
@@ -116,6 +122,10 @@ public final class LineClassifier {
             LineVerdict verdict = decide(LineFeatures.of(frames));
             forget();
             return verdict;
+        }
+
+        boolean holdsAudio() {
+            return pendingCount > 0 || analyser.holdsAudio();
         }
 
         /** Drops the samples still held (the unfinished frame, the analyser's last 20 ms). */

@@ -141,6 +141,11 @@ public final class Listening {
         }
     }
 
+    /** Whether samples of the caller are still in memory (never once decided). */
+    synchronized boolean holdsAudio() {
+        return run.holdsAudio();
+    }
+
     boolean isDone() {
         return verdict.isDone();
     }

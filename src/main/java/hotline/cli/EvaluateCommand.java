@@ -40,9 +40,9 @@ public final class EvaluateCommand implements Callable<Integer> {
         }
         LineQuality quality = LineQuality.defaults();
         List<Outcome> outcomes = Evaluation.run(all, quality);
-        System.out.printf(Locale.ROOT, "Line-quality evaluation of %d clips in %s (window %s, voice-needed %s, "
+        System.out.printf(Locale.ROOT, "Line-quality evaluation of %d clips in %s (window %s, confirm-voice-after %s, "
                         + "voice-over-noise %.1f dB, quiet-below %.1f dBFS, silence-below %.1f dBFS)%n%n",
-                all.size(), clips, Durations.format(quality.window()), Durations.format(quality.voiceNeeded()),
+                all.size(), clips, Durations.format(quality.window()), Durations.format(quality.confirmVoiceAfter()),
                 quality.voiceOverNoise(), quality.quietBelow(), quality.silenceBelow());
         section("All clips", outcomes, o -> true);
         section("Tuning split (names ending in 0-6)", outcomes, o -> !o.clip().heldOut());

@@ -12,8 +12,9 @@ import java.time.Duration;
  *                       it must be an address Asterisk reaches (not 0.0.0.0), default 127.0.0.1
  * @param port           AudioSocket port, 1..65535, default 4574
  * @param window         how long one listen lasts at most, 1s..30s, default 5s (§2)
- * @param voiceNeeded    voiced audio that makes a voice; once heard (and clear of the
- *                       noise) the verdict is given at once, 100ms..5s and at most the window
+ * @param confirmVoiceAfter voiced audio, clear of the noise, that confirms a voice before
+ *                       the window ends (the verdict is then given at once), 100ms..5s and
+ *                       at most the window, default 300ms
  * @param voiceOverNoise dB the voiced frames must stand above the line's noise floor; a
  *                       voice closer to the noise than this is noise, 3..40, default 15
  * @param quietBelow     dBFS: a voice whose voiced frames average under this is too quiet
@@ -21,13 +22,13 @@ import java.time.Duration;
  * @param silenceBelow   dBFS: a line with no voice whose loud frames (90th percentile)
  *                       stay under this is silent (hiss), otherwise noisy, -90..-20, default -42
  */
-public record LineQuality(String bindAddress, Integer port, Duration window, Duration voiceNeeded,
+public record LineQuality(String bindAddress, Integer port, Duration window, Duration confirmVoiceAfter,
         Double voiceOverNoise, Double quietBelow, Double silenceBelow) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 4574;
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_VOICE_NEEDED = Duration.ofMillis(300);
+    public static final Duration DEFAULT_CONFIRM_VOICE_AFTER = Duration.ofMillis(300);
     public static final double DEFAULT_VOICE_OVER_NOISE = 15.0;
     public static final double DEFAULT_QUIET_BELOW = -28.0;
     public static final double DEFAULT_SILENCE_BELOW = -42.0;
@@ -36,7 +37,7 @@ public record LineQuality(String bindAddress, Integer port, Duration window, Dur
         bindAddress = bindAddress == null ? DEFAULT_BIND_ADDRESS : bindAddress;
         port = port == null ? DEFAULT_PORT : port;
         window = window == null ? DEFAULT_WINDOW : window;
-        voiceNeeded = voiceNeeded == null ? DEFAULT_VOICE_NEEDED : voiceNeeded;
+        confirmVoiceAfter = confirmVoiceAfter == null ? DEFAULT_CONFIRM_VOICE_AFTER : confirmVoiceAfter;
         voiceOverNoise = voiceOverNoise == null ? DEFAULT_VOICE_OVER_NOISE : voiceOverNoise;
         quietBelow = quietBelow == null ? DEFAULT_QUIET_BELOW : quietBelow;
         silenceBelow = silenceBelow == null ? DEFAULT_SILENCE_BELOW : silenceBelow;
@@ -44,8 +45,8 @@ public record LineQuality(String bindAddress, Integer port, Duration window, Dur
                 "bind-address: must be an address Asterisk can connect to, was '" + bindAddress + "'");
         Check.that(port > 0 && port < 65536, "port: must be 1..65535, was " + port);
         Check.between("window", window, Duration.ofSeconds(1), Duration.ofSeconds(30));
-        Check.between("voice-needed", voiceNeeded, Duration.ofMillis(100), Duration.ofSeconds(5));
-        Check.that(voiceNeeded.compareTo(window) <= 0, "voice-needed: " + Durations.format(voiceNeeded)
+        Check.between("confirm-voice-after", confirmVoiceAfter, Duration.ofMillis(100), Duration.ofSeconds(5));
+        Check.that(confirmVoiceAfter.compareTo(window) <= 0, "confirm-voice-after: " + Durations.format(confirmVoiceAfter)
                 + " is longer than the window (" + Durations.format(window) + ")");
         range("voice-over-noise", voiceOverNoise, 3, 40);
         range("quiet-below", quietBelow, -60, -10);
@@ -58,7 +59,7 @@ public record LineQuality(String bindAddress, Integer port, Duration window, Dur
 
     /** The same settings with another window (a flow may listen for less or more). */
     public LineQuality withWindow(Duration newWindow) {
-        Duration needed = voiceNeeded.compareTo(newWindow) <= 0 ? voiceNeeded : newWindow;
+        Duration needed = confirmVoiceAfter.compareTo(newWindow) <= 0 ? confirmVoiceAfter : newWindow;
         return new LineQuality(bindAddress, port, newWindow, needed, voiceOverNoise, quietBelow, silenceBelow);
     }
 
