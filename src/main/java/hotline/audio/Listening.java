@@ -35,6 +35,7 @@ public final class Listening {
     private final Consumer<Listening> onDecided;
     private Socket socket;              // guarded by this
     private boolean connected;          // guarded by this
+    private volatile long connectedNanos;
     private volatile long decidedNanos;
 
     Listening(UUID id, ListenRequest request, String target, Consumer<Listening> onDecided) {
@@ -85,6 +86,12 @@ public final class Listening {
         return verdict.isDone() ? Optional.of(Duration.ofNanos(decidedNanos - startedNanos)) : Optional.empty();
     }
 
+    /** From {@code listen()} to Asterisk's connection naming this listen, once it came. */
+    public Optional<Duration> connectedAfter() {
+        long at = connectedNanos;
+        return at == 0 ? Optional.empty() : Optional.of(Duration.ofNanos(at - startedNanos));
+    }
+
     /** Ends the listen now (e.g. the caller hung up): decided on what was heard, Asterisk told to stop. */
     public void cancel() {
         decideNow();
@@ -100,6 +107,7 @@ public final class Listening {
     synchronized boolean attach(Socket s) {
         if (connected || verdict.isDone()) return false;
         connected = true;
+        connectedNanos = System.nanoTime();
         socket = s;
         return true;
     }

@@ -38,6 +38,7 @@ public final class Lab implements AutoCloseable {
         ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", 5038, AMI_USER, AMI_SECRET)
                 .createManagerConnection();
         ami.registerUserEventClass(HotlineCallEndedEvent.class);
+        ami.registerUserEventClass(AudioSocketProbeDoneEvent.class);
         var lab = new Lab(ami);
         ami.addEventListener(lab.events::add);
         try {
@@ -64,10 +65,18 @@ public final class Lab implements AutoCloseable {
      * robot id, also set as ROBOT_ID on the call, that the end event carries.
      */
     public String call(String robot, Map<String, String> variables) {
+        return call(robot, "hotline", variables);
+    }
+
+    /**
+     * Places a robot call into another context than the hotline, e.g. {@code audiosocket-probe}
+     * (extensions.conf): {@code Local/s@<robot>} calls {@code s@<context>}.
+     */
+    public String call(String robot, String context, Map<String, String> variables) {
         String robotId = robot + "-" + UUID.randomUUID().toString().substring(0, 8);
         var originate = new OriginateAction();
         originate.setChannel("Local/s@" + robot);
-        originate.setContext("hotline");
+        originate.setContext(context);
         originate.setExten("s");
         originate.setPriority(1);
         originate.setAsync(true);
