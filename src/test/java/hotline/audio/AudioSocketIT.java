@@ -37,14 +37,14 @@ class AudioSocketIT {
 
     /** What one probe call measured. */
     record Probe(String robot, LineVerdict verdict, Duration connectedAfter, Duration decidedAfter,
-            Duration dialplanWentOnAfter) {}
+            Duration dialplanWentOnAfter, String audioSocketStatus) {}
 
     @BeforeAll
     static void startServer() throws IOException {
         server = new AudioSocketServer("127.0.0.1", 0);   // PROBE_PORT tells the dialplan
         port = server.start();
         Files.createDirectories(REPORT.getParent());
-        Files.writeString(REPORT, "robot\tverdict\tconnected-ms\tdecided-ms\tdialplan-on-ms\tfeatures\n");
+        Files.writeString(REPORT, "robot\tverdict\tconnected-ms\tdecided-ms\tdialplan-on-ms\taudiosocket\tfeatures\n");
     }
 
     @AfterAll
@@ -109,10 +109,22 @@ class AudioSocketIT {
     }
 
     @Test
+    void aRobotSendingNoFramesIsSilenceAtTheWindowsEndThoughAsteriskGaveUpAfterTwoSeconds() throws IOException {
+        Probe probe = probe("robot-mute");
+
+        assertThat(probe.verdict()).isInstanceOf(LineVerdict.Silence.class);
+        assertThat(probe.verdict().features().heard()).isEqualTo(Duration.ZERO);
+        assertThat(probe.decidedAfter()).isBetween(WINDOW.minusMillis(50), WINDOW.plusMillis(500));
+        assertThat(probe.audioSocketStatus()).isEqualTo("FAILED");  // Asterisk: 2000 ms of no activity
+        assertThat(probe.dialplanWentOnAfter()).isBetween(Duration.ofSeconds(2), Duration.ofMillis(3500));
+    }
+
+    @Test
     void theHangupFrameEndsAudioSocketAtOnceSoTheCallerHearsNoAddedDelay() throws IOException {
         Probe probe = probe("robot-talks-clip");
 
         Duration lag = probe.dialplanWentOnAfter().minus(probe.decidedAfter());
+        assertThat(probe.audioSocketStatus()).isEqualTo("SUCCESS");
         assertThat(lag).isLessThan(Duration.ofMillis(200));
     }
 
@@ -131,10 +143,11 @@ class AudioSocketIT {
         // AMI events carry Asterisk's own time (manager.conf timestampevents = yes)
         long wentOnAtMs = Math.round(done.getTimestamp() * 1000);
         var probe = new Probe(robot, verdict, listening.connectedAfter().orElse(Duration.ZERO),
-                listening.decidedAfter().orElseThrow(), Duration.ofMillis(wentOnAtMs - listenedAtMs));
-        Files.writeString(REPORT, String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%s%n", robot, verdict.label(),
+                listening.decidedAfter().orElseThrow(), Duration.ofMillis(wentOnAtMs - listenedAtMs), done.getStatus());
+        Files.writeString(REPORT, String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%s\t%s%n", robot, verdict.label(),
                 probe.connectedAfter().toMillis(), probe.decidedAfter().toMillis(),
-                probe.dialplanWentOnAfter().toMillis(), verdict.features()), StandardOpenOption.APPEND);
+                probe.dialplanWentOnAfter().toMillis(), probe.audioSocketStatus(), verdict.features()),
+                StandardOpenOption.APPEND);
         return probe;
     }
 }
