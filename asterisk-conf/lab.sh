@@ -137,6 +137,9 @@ install_conf() {
   cp "$SCRIPT_DIR"/*.conf "$ROOT$ETC_IN_ROOT/"
   install_sounds
   make_robot_sounds
+  install_robot_clips
+  # RECORD FILE keeps callers' recorded names and statements here (relative to sounds/)
+  mkdir -p "$ROOT$(chroot "$ROOT" readlink -m /usr/share/asterisk/sounds)/hotline-recordings"
 }
 
 # sounds/<lang>/... -> <root>/usr/share/asterisk/sounds/<lang>/..., audio files only.
@@ -174,6 +177,27 @@ make_robot_sounds() {
   command -v sox >/dev/null || { log "sox missing: robot-hiss will fall back to silence"; return 0; }
   mkdir -p "$dir"
   sox -q -n -r 8000 -b 16 -c 1 "$dir/hiss.wav" synth 30 pinknoise vol 0.03
+}
+
+readonly EVAL_DIR="$PROJECT_DIR/src/test/resources/eval"
+readonly ROBOT_CLIPS=(talk=speech/phone-talk-3 quiet=quiet/phone-quiet-4 noisy=noise/loud-noise-talk-1
+                      hiss=silence/phone-hiss-3)
+
+install_robot_clips() {
+  local dir entry name clip count=0
+  dir="$ROOT$(chroot "$ROOT" readlink -m /usr/share/asterisk/sounds/en)/robot"
+  rm -rf "$dir"
+  mkdir -p "$dir"
+  for entry in "${ROBOT_CLIPS[@]}"; do
+    name=${entry%%=*} clip=${entry#*=}
+    if [ -f "$EVAL_DIR/$clip.wav" ]; then
+      cp "$EVAL_DIR/$clip.wav" "$dir/$name.wav"
+      count=$((count + 1))
+    else
+      log "robot clip $clip.wav not in $EVAL_DIR: robot/$name will be missing"
+    fi
+  done
+  log "installed $count robot clips in ${dir#"$ROOT"}"
 }
 
 # ---------------------------------------------------------------- asterisk

@@ -38,6 +38,7 @@ public final class Lab implements AutoCloseable {
         ManagerConnection ami = new ManagerConnectionFactory("127.0.0.1", 5038, AMI_USER, AMI_SECRET)
                 .createManagerConnection();
         ami.registerUserEventClass(HotlineCallEndedEvent.class);
+        ami.registerUserEventClass(AudioSocketProbeDoneEvent.class);
         var lab = new Lab(ami);
         ami.addEventListener(lab.events::add);
         try {
@@ -69,11 +70,23 @@ public final class Lab implements AutoCloseable {
 
     /** As {@link #call(String, Map)}, dialling {@code number} (a DID) in the hotline context. */
     public String call(String robot, String number, Map<String, String> variables) {
+        return originate(robot, "hotline", number, variables);
+    }
+
+    /**
+     * Places a robot call into another context than the hotline, e.g. {@code audiosocket-probe}
+     * (extensions.conf): {@code Local/s@<robot>} calls {@code s@<context>}.
+     */
+    public String callInto(String robot, String context, Map<String, String> variables) {
+        return originate(robot, context, "s", variables);
+    }
+
+    private String originate(String robot, String context, String exten, Map<String, String> variables) {
         String robotId = robot + "-" + UUID.randomUUID().toString().substring(0, 8);
         var originate = new OriginateAction();
         originate.setChannel("Local/s@" + robot);
-        originate.setContext("hotline");
-        originate.setExten(number);
+        originate.setContext(context);
+        originate.setExten(exten);
         originate.setPriority(1);
         originate.setAsync(true);
         originate.setTimeout(30_000L);
