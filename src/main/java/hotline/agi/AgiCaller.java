@@ -184,7 +184,7 @@ final class AgiCaller implements Caller {
     public QueueEnd enqueue(QueueEntry entry) {
         String position = entry.keepPlace()
                 ? String.valueOf(places.placeFor(entry.queue(), callId, java.time.Instant.now())) : "";
-        String gosub = entry.whisper().map(context -> context + "^s^1").orElse("");
+        String gosub = entry.whisper().orElse(""); // app_queue runs Gosub(<context>,s,1)
         try {
             AgiReply reply = channel.sendCommand(new ExecCommand("Queue", entry.queue(), "", "", "",
                     String.valueOf(entry.timeout().toSeconds()), "", gosub, "", position));

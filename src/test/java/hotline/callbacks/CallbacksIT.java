@@ -49,8 +49,12 @@ class CallbacksIT {
         var quickAgents = new Agents(a.connecting(), a.queue(), a.maxWait(), a.gaveUpPrompt(), a.pauseBeforeHangup(),
                 Duration.ofSeconds(10), a.patiencePrompt(), Duration.ofSeconds(10), a.callbackOfferPrompt(),
                 a.callbackReason());
+        var c = s.complaint();
+        var shortStatement = new hotline.config.Complaint(c.key(), c.optionPrompt(), c.escalatingPrompt(),
+                c.recordStatement(), c.statementPrompt(), Duration.ofSeconds(5), c.queue(), c.answerWithin(),
+                c.whisper(), c.reason());
         var script = new InboundScript(s.greeting(), s.listening(), s.silentLine(), quickAgents, s.dialect(),
-                s.callbacks(), s.complaint());
+                s.callbacks(), shortStatement);
         Languages l = shipped.languages();
         var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
                 l.dialectPrompt());
@@ -85,7 +89,7 @@ class CallbacksIT {
     void aRobotThatWaitsPastTheThresholdTakesTheCallbackOfferAndItsNumberIsStoredAfterTheReadBack() {
         String robot = lab.call("robot-waits-for-callback", VIA);
 
-        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(90));
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(120));
 
         assertThat(end.getOutcome()).isEqualTo("callback-booked:simple");
         List<String> log = Lab.logLines(end.getChannel());
@@ -117,9 +121,10 @@ class CallbacksIT {
             assertThat(end.getOutcome()).isEqualTo("queued:teamlead");
             Lab.assertInOrder(Lab.logLines(end.getChannel()), Lab.played("complaint-escalating", "en"),
                     Lab.sent("RECORD FILE \"hotline-recordings/"), Lab.sent("SET VARIABLE \"__HOTLINE_CALLER\" \"5550100\""),
-                    Lab.sent("EXEC \"Queue\" \"teamlead,,,,30,,teamlead-whisper^s^1,,\""));
+                    Lab.sent("EXEC \"Queue\" \"teamlead,,,,30,,teamlead-whisper,,\""));
             Lab.assertInOrder(whisper, "Playback\\(\"Local/s@robot-agent-[^\"]+\", \"hotline/teamlead-caller-details\"\\)",
-                    "SayDigits\\(\"Local/s@robot-agent-[^\"]+\", \"5550100\"\\)");
+                    "ExecIf\\(\"Local/s@robot-agent-[^\"]+\", \"1\\?SayDigits\\(5550100\\)\"\\)",
+                    "ExecIf\\(\"Local/s@robot-agent-[^\"]+\", \"1\\?Playback\\(hotline-recordings/[^)]+-statement\\)\"\\)");
         } finally {
             lab.removeQueueMember("teamlead", lead);
         }
@@ -129,7 +134,7 @@ class CallbacksIT {
     void aComplaintWithNoTeamLeadLoggedInIsStoredAsATeamLeadCallback() {
         String robot = lab.call("robot-complains", VIA);
 
-        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(90));
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(120));
 
         assertThat(end.getOutcome()).isEqualTo("callback-booked:complaint");
         Lab.assertInOrder(Lab.logLines(end.getChannel()), Lab.sent("GET FULL VARIABLE \"${QUEUE_MEMBER(teamlead,logged)}\""),
