@@ -87,7 +87,7 @@ provision() {
   flock 8
   if [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$PACKAGES" ]; then
     write_root_network_files "$ROOT"
-    flock -u 8
+    exec 8>&-
     return 0
   fi
   install_host_packages debootstrap
@@ -111,7 +111,7 @@ provision() {
   printf '%s\n' "$PACKAGES" >"$tmp/.hotline-lab-provisioned"
   mv -T "$tmp" "$ROOT"
   log "root ready in $((SECONDS - started)) s: $(chroot "$ROOT" dpkg-query -W -f='${Version}' asterisk)"
-  flock -u 8
+  exec 8>&-
 }
 
 # A fresh sid root has no /etc/hosts: Asterisk would look up the host name and the root
@@ -130,7 +130,7 @@ install_conf() {
   need_root
   [ -f "$MARKER" ] || die "no lab root at $ROOT: run '$0 provision' first"
   local d
-  for d in "$ETC_IN_ROOT" "$RUN_IN_ROOT" "$LOG_IN_ROOT" /var/spool/hotline-lab /var/lib/hotline-lab; do
+  for d in "$ETC_IN_ROOT" "$RUN_IN_ROOT" "$LOG_IN_ROOT" /var/spool/hotline-lab /var/lib/hotline-lab/keys; do
     mkdir -p "$ROOT$d"
   done
   rm -f "$ROOT$ETC_IN_ROOT"/*.conf
@@ -138,20 +138,19 @@ install_conf() {
   install_sounds
   make_robot_sounds
   install_robot_clips
+  # RECORD FILE keeps callers' recorded names and statements here (relative to sounds/)
+  mkdir -p "$ROOT$(chroot "$ROOT" readlink -m /usr/share/asterisk/sounds)/hotline-recordings"
 }
 
 # sounds/<lang>/... -> <root>/usr/share/asterisk/sounds/<lang>/..., audio files only.
 # A manifest of what was copied lets the next install remove files deleted from sounds/.
 install_sounds() {
-  local f lang rel target
-  if [ -f "$SOUNDS_MANIFEST" ]; then
-    while read -r rel; do
-      [ -n "$rel" ] && rm -f "$ROOT$rel"
-    done <"$SOUNDS_MANIFEST"
+  local f lang target count
+  if [ -s "$SOUNDS_MANIFEST" ]; then
+    sed "s|^|$ROOT|" "$SOUNDS_MANIFEST" | tr '\n' '\0' | xargs -0 rm -f
   fi
   : >"$SOUNDS_MANIFEST"
   [ -d "$PROJECT_DIR/sounds" ] || return 0
-  local count=0
   for f in "$PROJECT_DIR"/sounds/*/; do
     [ -d "$f" ] || continue
     lang="$(basename "$f")"
@@ -160,13 +159,13 @@ install_sounds() {
     # sounds/en is an absolute symlink (Debian alternatives) inside the root: resolve it
     # there, or the copy would land on this host's own /etc/alternatives.
     target="$ROOT$(chroot "$ROOT" readlink -m "/usr/share/asterisk/sounds/$lang")"
-    while IFS= read -r -d '' rel; do
-      mkdir -p "$target/$(dirname "$rel")"
-      cp "$f$rel" "$target/$rel"
-      printf '%s/%s\n' "${target#"$ROOT"}" "$rel" >>"$SOUNDS_MANIFEST"
-      count=$((count + 1))
-    done < <(cd "$f" && find . -type f -regextype posix-extended -regex ".*\.($SOUND_EXTENSIONS)" -printf '%P\0')
+    mkdir -p "$target"
+    (cd "$f" && find . -type f -regextype posix-extended -regex ".*\.($SOUND_EXTENSIONS)" -print0 |
+      tar --null -T - -cf -) | tar -C "$target" --no-same-owner -xf -
+    (cd "$f" && find . -type f -regextype posix-extended -regex ".*\.($SOUND_EXTENSIONS)" -printf '%P\n') |
+      sed "s|^|${target#"$ROOT"}/|" >>"$SOUNDS_MANIFEST"
   done
+  count="$(wc -l <"$SOUNDS_MANIFEST")"
   log "installed $count project sound files"
 }
 
@@ -180,8 +179,6 @@ make_robot_sounds() {
   sox -q -n -r 8000 -b 16 -c 1 "$dir/hiss.wav" synth 30 pinknoise vol 0.03
 }
 
-# Robot voices for the audio tests: chosen line-quality evaluation clips, played by the
-# robot contexts as Playback(robot/<name>) (extensions.conf, docs/line-quality.md).
 readonly EVAL_DIR="$PROJECT_DIR/src/test/resources/eval"
 readonly ROBOT_CLIPS=(talk=speech/phone-talk-3 quiet=quiet/phone-quiet-4 noisy=noise/loud-noise-talk-1
                       hiss=silence/phone-hiss-3)
@@ -209,12 +206,9 @@ rx() { chroot "$ROOT" /usr/sbin/asterisk -C "$AST_CONF" -rx "$*"; }
 
 # Pids of processes whose root directory is the lab root (only those, never by name).
 pids_in_root() {
-  local p r
   [ -d "$ROOT" ] || return 0
-  r="$(readlink -f "$ROOT")"
-  for p in /proc/[0-9]*; do
-    [ "$(readlink "$p/root" 2>/dev/null)" = "$r" ] && echo "${p#/proc/}"
-  done
+  find /proc -mindepth 2 -maxdepth 2 -path '/proc/[0-9]*/root' -lname "$(readlink -f "$ROOT")" \
+    -printf '%h\n' 2>/dev/null | sed 's|^/proc/||'
   return 0
 }
 
@@ -322,17 +316,18 @@ status() {
 
 # ---------------------------------------------------------------- robot calls over AMI
 
-# call <robot-context> [VAR=value ...]: Local/s@<robot> (the robot, ;2) calls s@hotline (;1).
+# call <robot-context> [VAR=value ...]: Local/s@<robot> (the robot, ;2) calls s@hotline (;1),
+# or <HOTLINE_LAB_DID>@hotline when that is set (a dialled number, seen as agi_extension).
 # Variables are set on the Local channel, so both halves (the IVR and the robot) see them.
 call() {
   [ $# -ge 1 ] || die "usage: $0 call <robot-context> [VAR=value ...]"
-  local robot="$1" v
+  local robot="$1" v exten="${HOTLINE_LAB_DID:-s}"
   shift
   is_running || die "the lab is not running: '$0 start' first"
   local action_id="lab-call-$$"
   local req="Action: Login\r\nUsername: $AMI_USER\r\nSecret: $AMI_SECRET\r\nEvents: off\r\n\r\n"
   req+="Action: Originate\r\nActionID: $action_id\r\nChannel: Local/s@$robot\r\n"
-  req+="Context: hotline\r\nExten: s\r\nPriority: 1\r\nAsync: false\r\nTimeout: 30000\r\n"
+  req+="Context: hotline\r\nExten: $exten\r\nPriority: 1\r\nAsync: false\r\nTimeout: 30000\r\n"
   req+="CallerID: \"Robot $robot\" <$robot>\r\n"
   for v in "$@"; do
     [[ "$v" == *=* ]] || die "not VAR=value: $v"
@@ -345,7 +340,7 @@ call() {
   reply="$(timeout 40 cat <&3 | tr -d '\r' || true)"
   exec 3>&-
   if grep -q "Response: Success" <<<"$(awk -v id="$action_id" 'BEGIN{RS=""} $0 ~ "ActionID: " id' <<<"$reply")"; then
-    echo "call placed: Local/s@$robot -> s@hotline $*"
+    echo "call placed: Local/s@$robot -> $exten@hotline $*"
     echo "follow it in: $(full_log)"
   else
     printf '%s\n' "$reply" >&2
@@ -376,7 +371,13 @@ verify() {
   jdk="$(find_jdk25)"
   export JAVA_HOME="$jdk" PATH="$jdk/bin:$PATH"
   export HOTLINE_LAB_ROOT="$ROOT"
-  trap 'stop || true' EXIT
+  # Stop the lab at the end, unless it was already running (a developer's lab, or another
+  # worktree's test run on this machine: there is one lab per machine, ports 5038/5060).
+  if is_running; then
+    log "the lab was already running: it stays running after the tests"
+  else
+    trap 'stop || true' EXIT
+  fi
   start
   local rc=0
   (cd "$PROJECT_DIR" && mvn -B verify "$@") || rc=$?

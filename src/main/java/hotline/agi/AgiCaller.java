@@ -4,8 +4,10 @@ import hotline.flow.Caller;
 import hotline.flow.CallerHungUp;
 import hotline.flow.Heard;
 import hotline.flow.QueueEnd;
+import hotline.flow.QueueEntry;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
@@ -13,10 +15,15 @@ import org.asteriskjava.fastagi.command.AgiCommand;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.GetDataCommand;
+import org.asteriskjava.fastagi.command.GetFullVariableCommand;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
+import org.asteriskjava.fastagi.command.WaitForDigitCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,10 +38,52 @@ final class AgiCaller implements Caller {
     private static final Logger log = LoggerFactory.getLogger(AgiCaller.class);
     static final String PROMPT_FOLDER = "hotline/";
 
-    private final AgiChannel channel;
+    static final String RECORDINGS = "hotline-recordings/";
 
-    AgiCaller(AgiChannel channel) {
+    private final AgiChannel channel;
+    private final String fallbackLanguage;
+    private final String callId;
+    private final QueuePlaces places;
+    private String language;
+
+    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places) {
         this.channel = channel;
+        this.fallbackLanguage = fallbackLanguage;
+        this.callId = callId;
+        this.places = places;
+        this.language = fallbackLanguage;
+    }
+
+    @Override
+    public String language() {
+        return language;
+    }
+
+    @Override
+    public Optional<String> askDigits(String promptKey, int maxDigits, Duration within) {
+        AgiReply reply = send(new GetDataCommand(PROMPT_FOLDER + promptKey, within.toMillis(), maxDigits), "ask digits");
+        String digits = reply.getResult() == null ? "" : reply.getResult().replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? Optional.empty() : Optional.of(AgiText.clean(digits, 20));
+    }
+
+    @Override
+    public void sayDigits(String digits) {
+        send(new SayDigitsCommand(digits.replaceAll("[^0-9]", ""), ""), "say digits");
+    }
+
+    @Override
+    public Optional<String> recordVoice(String promptKey, String name, Duration atMost) {
+        play(promptKey);
+        String file = RECORDINGS + callId.replaceAll("[^0-9A-Za-z.-]", "") + "-" + name;
+        AgiReply reply = send(new RecordFileCommand(file, "wav", "#", (int) atMost.toMillis(), 0, true, 3), "record");
+        return reply.getResultCode() == -1 ? Optional.empty() : Optional.of(file);
+    }
+
+    @Override
+    public void tellAgents(java.util.Map<String, String> details) {
+        // "__" makes the variables inherited by the agent's channel that the queue creates
+        details.forEach((name, value) -> send(new SetVariableCommand("__HOTLINE_" + name, AgiText.clean(value, 128)),
+                "share " + name));
     }
 
     @Override
@@ -43,13 +92,73 @@ final class AgiCaller implements Caller {
     }
 
     @Override
-    public void play(String promptKey) {
-        AgiReply reply = send(new StreamFileCommand(PROMPT_FOLDER + promptKey, ""), null);
+    public void useLanguage(String newLanguage) {
+        language = newLanguage;
+        send(new SetVariableCommand("CHANNEL(language)", newLanguage), "set language");
+    }
+
+    @Override
+    public Optional<Character> offer(String promptKey, String keys) {
+        AgiReply reply = send(new StreamFileCommand(PROMPT_FOLDER + promptKey, keys), null);
         if (reply.getResultCode() == -1) {
             // -1 is also what a missing sound file gives; a live channel means the latter
             requireAlive("play " + promptKey);
-            log.warn("prompt '{}' could not be played (no sound file for this language?)", promptKey);
+            if (language.equals(fallbackLanguage)) {
+                log.warn("prompt '{}' could not be played in '{}' (no sound file?)", promptKey, language);
+                return Optional.empty();
+            }
+            log.warn("prompt '{}' is missing in '{}': playing it in '{}'", promptKey, language, fallbackLanguage);
+            return offerIn(fallbackLanguage, promptKey, keys);
         }
+        return key(reply);
+    }
+
+    @Override
+    public Optional<Character> offerIn(String inLanguage, String promptKey, String keys) {
+        // a language-prefixed path is found under sounds/<lang>/ whatever the channel's language
+        AgiReply reply = send(new StreamFileCommand(inLanguage + "/" + PROMPT_FOLDER + promptKey, keys), null);
+        if (reply.getResultCode() == -1) {
+            requireAlive("play " + promptKey);
+            log.warn("prompt '{}' could not be played in '{}' (no sound file?)", promptKey, inLanguage);
+            return Optional.empty();
+        }
+        return key(reply);
+    }
+
+    @Override
+    public Optional<Character> waitForKey(String keys, Duration within) {
+        long deadline = System.nanoTime() + within.toNanos();
+        long left;
+        while ((left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+            Optional<Character> key = key(send(new WaitForDigitCommand(left), "wait for key"));
+            if (key.isEmpty()) return key;
+            if (keys.indexOf(key.get()) >= 0) return key;
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public int membersLoggedIn(String queue) {
+        String value;
+        try {
+            value = channel.sendCommand(new GetFullVariableCommand("${QUEUE_MEMBER(" + queue + ",logged)}")).getExtra();
+        } catch (AgiHangupException e) {
+            throw new CallerHungUp("checking queue " + queue);
+        } catch (AgiException e) {
+            throw new AgiFailure("queue members " + queue, e);
+        }
+        try {
+            return value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            log.warn("QUEUE_MEMBER({},logged) gave '{}'; counting nobody", queue, value);
+            return 0;
+        }
+    }
+
+    /** A reply's result as the key pressed: 0 is none, else the key's character code. */
+    private static Optional<Character> key(AgiReply reply) {
+        int code = reply.getResultCode();
+        return code > 0 ? Optional.of((char) code) : Optional.empty();
     }
 
     @Override
@@ -72,12 +181,16 @@ final class AgiCaller implements Caller {
     }
 
     @Override
-    public QueueEnd enqueue(String queue, Duration maxWait) {
-        AgiReply reply;
+    public QueueEnd enqueue(QueueEntry entry) {
+        String position = entry.keepPlace()
+                ? String.valueOf(places.placeFor(entry.queue(), callId, java.time.Instant.now())) : "";
+        String gosub = entry.whisper().map(context -> context + "^s^1").orElse("");
         try {
-            reply = channel.sendCommand(new ExecCommand("Queue", queue, "", "", "", String.valueOf(maxWait.toSeconds())));
+            AgiReply reply = channel.sendCommand(new ExecCommand("Queue", entry.queue(), "", "", "",
+                    String.valueOf(entry.timeout().toSeconds()), "", gosub, "", position));
             String member = channel.sendCommand(new GetVariableCommand("MEMBERINTERFACE")).getExtra();
             if (member != null && !member.isEmpty()) {
+                places.leave(entry.queue(), callId);
                 return new QueueEnd.Answered(AgiText.clean(member));
             }
             if (reply.getResultCode() == -1) {
@@ -88,7 +201,7 @@ final class AgiCaller implements Caller {
         } catch (AgiHangupException e) {
             return new QueueEnd.Abandoned(); // hanging up in a queue is how callers leave it
         } catch (AgiException e) {
-            throw new AgiFailure("queue " + queue, e);
+            throw new AgiFailure("queue " + entry.queue(), e);
         }
     }
 

@@ -28,8 +28,8 @@ public final class CheckCommand implements Callable<Integer> {
             System.err.println(problems.size() + " problem(s) in " + config.file);
             return 1;
         }
-        long prompts = cfg.inbound().promptUses().map(u -> u.promptKey()).distinct().count();
-        System.out.println(config.file + ": OK (" + prompts + " prompts in " + cfg.sounds().languages() + ")");
+        long prompts = cfg.promptUses().map(u -> u.promptKey()).distinct().count();
+        System.out.println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");
         return 0;
     }
 }

@@ -2,28 +2,63 @@ package hotline.config;
 
 import java.util.stream.Stream;
 
-/** The inbound call script: {@code inbound:} in hotline.yaml. */
-public record InboundScript(Listening listening, SilentLine silentLine, Agents agents) {
+/**
+ * The inbound call script: {@code inbound:} in hotline.yaml.
+ *
+ * @param greeting §1 "Hello, ... how can I help you?"; the language menu follows it
+ */
+public record InboundScript(String greeting, Listening listening, SilentLine silentLine, Agents agents,
+                            Dialect dialect, Callbacks callbacks, Complaint complaint) {
 
     public InboundScript {
+        greeting = greeting == null ? "greeting" : greeting;
         listening = listening == null ? Listening.defaults() : listening;
         silentLine = silentLine == null ? SilentLine.defaults() : silentLine;
         agents = agents == null ? Agents.defaults() : agents;
+        dialect = dialect == null ? Dialect.defaults() : dialect;
+        callbacks = callbacks == null ? Callbacks.defaults() : callbacks;
+        complaint = complaint == null ? Complaint.defaults() : complaint;
+        Check.promptKey("greeting", greeting);
+        Check.that(callbacks.confirmedPrompts().containsKey(agents.callbackReason()),
+                "agents: callback-reason '" + agents.callbackReason() + "' has no callbacks.confirmed-prompts entry");
+        Check.that(callbacks.confirmedPrompts().containsKey(complaint.reason()),
+                "complaint: reason '" + complaint.reason() + "' has no callbacks.confirmed-prompts entry");
     }
 
     static InboundScript defaults() {
-        return new InboundScript(null, null, null);
+        return new InboundScript(null, null, null, null, null, null, null);
     }
 
     /** Every prompt key this script can play, with the config key path that names it. */
     public Stream<PromptUse> promptUses() {
         var uses = Stream.<PromptUse>builder();
-        for (int i = 0; i < listening.prompts().size(); i++) {
-            uses.add(new PromptUse("inbound.listening.prompts[" + i + "]", listening.prompts().get(i)));
+        uses.add(new PromptUse("inbound.greeting", greeting));
+        for (int i = 0; i < listening.reprompts().size(); i++) {
+            uses.add(new PromptUse("inbound.listening.reprompts[" + i + "]", listening.reprompts().get(i)));
         }
         uses.add(new PromptUse("inbound.silent-line.goodbye", silentLine.goodbye()));
         uses.add(new PromptUse("inbound.agents.connecting", agents.connecting()));
         uses.add(new PromptUse("inbound.agents.gave-up-prompt", agents.gaveUpPrompt()));
+        for (int i = 0; i < dialect.steps().size(); i++) {
+            uses.add(new PromptUse("inbound.dialect.steps[" + i + "]", dialect.steps().get(i)));
+        }
+        uses.add(new PromptUse("inbound.dialect.yes-no-prompt", dialect.yesNoPrompt()));
+        uses.add(new PromptUse("inbound.dialect.transfer-prompt", dialect.transferPrompt()));
+        uses.add(new PromptUse("inbound.dialect.unavailable-prompt", dialect.unavailablePrompt()));
+        uses.add(new PromptUse("inbound.agents.patience-prompt", agents.patiencePrompt()));
+        uses.add(new PromptUse("inbound.agents.callback-offer-prompt", agents.callbackOfferPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.use-caller-id-prompt", callbacks.useCallerIdPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.enter-number-prompt", callbacks.enterNumberPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.you-entered-prompt", callbacks.youEnteredPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.confirm-prompt", callbacks.confirmPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.record-name-prompt", callbacks.recordNamePrompt()));
+        callbacks.confirmedPrompts().forEach((reason, prompt) ->
+                uses.add(new PromptUse("inbound.callbacks.confirmed-prompts." + reason, prompt)));
+        if (!complaint.key().isEmpty()) {
+            uses.add(new PromptUse("inbound.complaint.option-prompt", complaint.optionPrompt()));
+        }
+        uses.add(new PromptUse("inbound.complaint.escalating-prompt", complaint.escalatingPrompt()));
+        uses.add(new PromptUse("inbound.complaint.statement-prompt", complaint.statementPrompt()));
         return uses.build();
     }
 

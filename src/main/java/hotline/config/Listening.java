@@ -4,26 +4,22 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Prompt, then listen; one prompt per attempt (call-scripts.md §2: greeting, then
- * "Hello? I can't hear you").
+ * Listening for the caller's voice after the greeting, re-prompting while the line is
+ * silent (call-scripts.md §2: "Hello? I can't hear you").
  *
- * @param prompts     played in turn, each followed by a listening window
- * @param listenFor   the window after each prompt; §2 says 5 s. Whole seconds, 1..60
- *                    (Asterisk's WaitForNoise counts its timeout in seconds)
+ * @param reprompts   played in turn after each silent window; the silence is confirmed
+ *                    once per listening window (§2: twice in all, so one re-prompt)
+ * @param listenFor   each window, §2 says 5 s. Whole seconds, 1..60 (Asterisk's
+ *                    WaitForNoise counts its timeout in seconds)
  * @param voiceNeeded how much continuous sound counts as the caller speaking, 50ms..5s
  */
-public record Listening(List<String> prompts, Duration listenFor, Duration voiceNeeded) {
-
-    public static final List<String> DEFAULT_PROMPTS = List.of("greeting", "cant-hear-you");
-    public static final Duration DEFAULT_LISTEN_FOR = Duration.ofSeconds(5);
-    public static final Duration DEFAULT_VOICE_NEEDED = Duration.ofMillis(300);
+public record Listening(List<String> reprompts, Duration listenFor, Duration voiceNeeded) {
 
     public Listening {
-        prompts = prompts == null ? DEFAULT_PROMPTS : List.copyOf(prompts);
-        listenFor = listenFor == null ? DEFAULT_LISTEN_FOR : listenFor;
-        voiceNeeded = voiceNeeded == null ? DEFAULT_VOICE_NEEDED : voiceNeeded;
-        Check.that(!prompts.isEmpty(), "prompts: at least one prompt is needed");
-        prompts.forEach(p -> Check.promptKey("prompts", p));
+        reprompts = reprompts == null ? List.of("cant-hear-you") : List.copyOf(reprompts);
+        listenFor = listenFor == null ? Duration.ofSeconds(5) : listenFor;
+        voiceNeeded = voiceNeeded == null ? Duration.ofMillis(300) : voiceNeeded;
+        reprompts.forEach(p -> Check.promptKey("reprompts", p));
         Check.wholeSecondsBetween("listen-for", listenFor, 1, 60);
         Check.between("voice-needed", voiceNeeded, Duration.ofMillis(50), Duration.ofSeconds(5));
     }

@@ -7,15 +7,15 @@ import java.util.List;
 /** Every prompt the config can play must have a sound file in every offered language. */
 public final class SoundCheck {
 
-    /** File formats Asterisk plays without help, in its order of preference. */
+    /** File formats Asterisk plays without help. */
     static final List<String> FORMATS = List.of("wav", "sln", "ulaw", "alaw", "gsm", "g722", "sln16", "wav16");
 
     private SoundCheck() {}
 
     public static List<String> problems(HotlineConfig config, String configFile) {
         Path dir = config.sounds().dir();
-        return config.sounds().languages().stream()
-                .flatMap(lang -> config.inbound().promptUses()
+        return config.languages().offered().stream()
+                .flatMap(lang -> config.promptUses()
                         .filter(use -> !exists(dir.resolve(lang).resolve("hotline"), use.promptKey()))
                         .map(use -> configFile + ": " + use.keyPath() + ": no sound '" + use.promptKey()
                                 + "' in " + dir.resolve(lang).resolve("hotline") + "/"))

@@ -1,6 +1,7 @@
 package hotline.flow;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * What a call script can do to the person on the line. The only port between the
@@ -10,8 +11,22 @@ public interface Caller {
 
     void answer();
 
-    /** Plays a prompt by its catalogue key, to the end. */
-    void play(String promptKey);
+    /** The caller's language from now on: prompts and Asterisk's own sounds follow it. */
+    void useLanguage(String language);
+
+    /** Plays a prompt by its catalogue key, in the caller's language, to the end. */
+    default void play(String promptKey) {
+        offer(promptKey, "");
+    }
+
+    /** Plays a prompt; stops early and returns the key if the caller presses one of {@code keys}. */
+    Optional<Character> offer(String promptKey, String keys);
+
+    /** As {@link #offer}, but in the given language whatever the caller's (menu options). */
+    Optional<Character> offerIn(String language, String promptKey, String keys);
+
+    /** Waits for one of {@code keys}; empty when none came in time. */
+    Optional<Character> waitForKey(String keys, Duration within);
 
     /** Listens for the caller's voice for at most {@code atMost}; see {@link Heard}. */
     Heard listen(Duration atMost, Duration voiceNeeded);
@@ -19,8 +34,26 @@ public interface Caller {
     /** Keeps the line open without playing anything. */
     void pause(Duration length);
 
-    /** Puts the caller in an Asterisk queue with music on hold until it ends. */
-    QueueEnd enqueue(String queue, Duration maxWait);
+    /** How many members of an Asterisk queue are logged in right now. */
+    int membersLoggedIn(String queue);
+
+    /** Puts the caller in an Asterisk queue with music on hold until the entry ends. */
+    QueueEnd enqueue(QueueEntry entry);
+
+    /** The caller's language now. */
+    String language();
+
+    /** Plays a prompt and collects up to {@code maxDigits} keys ending with #; empty when none. */
+    Optional<String> askDigits(String promptKey, int maxDigits, Duration within);
+
+    /** Reads digits back one by one, in the caller's language. */
+    void sayDigits(String digits);
+
+    /** Plays a prompt, then records the caller after a tone until # or {@code atMost}. */
+    Optional<String> recordVoice(String promptKey, String name, Duration atMost);
+
+    /** Details the answering agent sees on their channel (inherited variables HOTLINE_*). */
+    void tellAgents(java.util.Map<String, String> details);
 
     void hangUp();
 }

@@ -1,26 +1,71 @@
 package hotline.flow;
 
 import hotline.config.InboundScript;
+import hotline.config.Languages;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
- * The inbound hotline script (call-scripts.md §1-§2): greet, listen for the caller's
- * voice, re-prompt once, and either put the caller through to the agents or close a
- * silent line politely. Never hangs up without a goodbye and a pause.
+ * The inbound hotline script (call-scripts.md §1-§6): greet in the language of the
+ * dialled number, offer the other languages, the dialect ladder and the complaint line,
+ * listen for the caller's voice, re-prompt, and either put the caller through to the
+ * agents or close a silent line politely. Never hangs up without a goodbye and a pause.
  */
 public final class InboundFlow {
 
     private final InboundScript script;
+    private final Languages languages;
+    private final ToAgents agents;
+    private final Escalation escalation;
 
-    public InboundFlow(InboundScript script) {
+    public InboundFlow(InboundScript script, Languages languages, CallbackBook book) {
         this.script = script;
+        this.languages = languages;
+        var callbacks = new CallbackCapture(script.callbacks(), book);
+        this.agents = new ToAgents(script.agents(), callbacks);
+        this.escalation = new Escalation(script.complaint(), callbacks);
     }
 
-    public Outcome run(Caller caller) {
+    public Outcome run(Caller caller, CallFacts facts) {
         caller.answer();
-        return switch (Prompting.promptUntilHeard(caller, script.listening())) {
-            case Heard.Voice voice -> toAgents(caller);
+        caller.useLanguage(languages.forNumber(facts.dialled()));
+        Optional<String> key = greetWithMenu(caller).map(String::valueOf);
+        if (key.isPresent()) {
+            if (key.get().equals(languages.dialectKey())) {
+                return DialectLadder.run(caller, script.dialect(), toAgents(facts));
+            }
+            if (key.get().equals(script.complaint().key())) {
+                return escalation.run(caller, facts, Duration.ZERO);
+            }
+            caller.useLanguage(languages.languageForKey(key.get().charAt(0)).orElseThrow());
+            caller.play(script.greeting()); // "how can I help you?", now in their language
+        }
+        return switch (Prompting.listenWithReprompts(caller, script.listening())) {
+            case Heard.Voice voice -> toAgents(facts).apply(caller);
             case Heard.Silence silence -> silentLineGoodbye(caller);
         };
+    }
+
+    private java.util.function.Function<Caller, Outcome> toAgents(CallFacts facts) {
+        return c -> agents.putThrough(c, facts, script.agents().connecting(), script.agents().queue());
+    }
+
+    /** The greeting, each language option in its own language, the dialect and complaint options. */
+    private Optional<Character> greetWithMenu(Caller caller) {
+        String complaintKey = script.complaint().key();
+        String keys = languages.keys() + complaintKey;
+        Optional<Character> key = caller.offer(script.greeting(), keys);
+        for (String language : languages.menu().values()) {
+            if (key.isPresent()) return key;
+            key = caller.offerIn(language, languages.optionPrompt(), keys);
+        }
+        if (key.isEmpty() && !languages.dialectKey().isEmpty()) {
+            key = caller.offer(languages.dialectPrompt(), keys);
+        }
+        if (key.isEmpty() && !complaintKey.isEmpty()) {
+            key = caller.offer(script.complaint().optionPrompt(), keys);
+        }
+        return key;
     }
 
     /** §2.3-§2.4: "your phone has no sound ... goodbye", wait, then hang up. */
@@ -30,20 +75,5 @@ public final class InboundFlow {
         caller.pause(silentLine.pauseBeforeHangup());
         caller.hangUp();
         return new Outcome.SilentLineGoodbye();
-    }
-
-    private Outcome toAgents(Caller caller) {
-        var agents = script.agents();
-        caller.play(agents.connecting());
-        QueueEnd end = caller.enqueue(agents.queue(), agents.maxWait());
-        if (end instanceof QueueEnd.NotAnswered(String status)) {
-            // §8: never silence and never an abrupt end; closed politely for now,
-            // the callback offer replaces this when the store exists.
-            caller.play(agents.gaveUpPrompt());
-            caller.pause(agents.pauseBeforeHangup());
-            caller.hangUp();
-            return new Outcome.QueueGaveUp(agents.queue(), status);
-        }
-        return new Outcome.Queued(agents.queue(), end);
     }
 }

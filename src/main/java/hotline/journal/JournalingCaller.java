@@ -4,8 +4,10 @@ import hotline.config.Durations;
 import hotline.flow.Caller;
 import hotline.flow.Heard;
 import hotline.flow.QueueEnd;
+import hotline.flow.QueueEntry;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Records every step a flow takes, then delegates; the journal reads like the script. */
 public final class JournalingCaller implements Caller {
@@ -25,9 +27,41 @@ public final class JournalingCaller implements Caller {
     }
 
     @Override
-    public void play(String promptKey) {
-        record.step(promptKey, Map.of("action", "play"));
-        inner.play(promptKey);
+    public void useLanguage(String language) {
+        record.step("language", Map.of("language", language));
+        record.with("language", language);
+        inner.useLanguage(language);
+    }
+
+    @Override
+    public Optional<Character> offer(String promptKey, String keys) {
+        record.step(promptKey, keys.isEmpty() ? Map.of("action", "play") : Map.of("action", "play", "keys", keys));
+        return pressed(inner.offer(promptKey, keys));
+    }
+
+    @Override
+    public Optional<Character> offerIn(String language, String promptKey, String keys) {
+        record.step(promptKey, Map.of("action", "play", "in", language, "keys", keys));
+        return pressed(inner.offerIn(language, promptKey, keys));
+    }
+
+    @Override
+    public Optional<Character> waitForKey(String keys, Duration within) {
+        record.step("wait-for-key", Map.of("keys", keys, "within", Durations.format(within)));
+        return pressed(inner.waitForKey(keys, within));
+    }
+
+    @Override
+    public int membersLoggedIn(String queue) {
+        record.step("queue-members", Map.of("queue", queue));
+        int members = inner.membersLoggedIn(queue);
+        record.stepResult(Map.of("logged-in", members));
+        return members;
+    }
+
+    private Optional<Character> pressed(Optional<Character> key) {
+        key.ifPresent(k -> record.stepResult(Map.of("pressed", String.valueOf(k))));
+        return key;
     }
 
     @Override
@@ -48,15 +82,48 @@ public final class JournalingCaller implements Caller {
     }
 
     @Override
-    public QueueEnd enqueue(String queue, Duration maxWait) {
-        record.step("queue", Map.of("queue", queue));
-        QueueEnd end = inner.enqueue(queue, maxWait);
+    public QueueEnd enqueue(QueueEntry entry) {
+        record.step("queue", Map.of("queue", entry.queue(), "stay-at-most", Durations.format(entry.timeout())));
+        QueueEnd end = inner.enqueue(entry);
         record.stepResult(switch (end) {
             case QueueEnd.Answered a -> Map.of("end", "answered", "agent", a.agent());
             case QueueEnd.Abandoned a -> Map.of("end", "abandoned");
             case QueueEnd.NotAnswered n -> Map.of("end", "not-answered", "queue-status", n.queueStatus());
         });
         return end;
+    }
+
+    @Override
+    public String language() {
+        return inner.language();
+    }
+
+    @Override
+    public Optional<String> askDigits(String promptKey, int maxDigits, Duration within) {
+        record.step(promptKey, Map.of("action", "ask-digits"));
+        Optional<String> digits = inner.askDigits(promptKey, maxDigits, within);
+        record.stepResult(Map.of("digits", digits.map(d -> d.length() + " digits").orElse("none")));
+        return digits;
+    }
+
+    @Override
+    public void sayDigits(String digits) {
+        record.step("say-digits", Map.of("count", digits.length()));
+        inner.sayDigits(digits);
+    }
+
+    @Override
+    public Optional<String> recordVoice(String promptKey, String name, Duration atMost) {
+        record.step(promptKey, Map.of("action", "record", "name", name));
+        Optional<String> file = inner.recordVoice(promptKey, name, atMost);
+        file.ifPresent(f -> record.stepResult(Map.of("recording", f)));
+        return file;
+    }
+
+    @Override
+    public void tellAgents(Map<String, String> details) {
+        record.step("tell-agents", Map.of("details", String.join(",", details.keySet())));
+        inner.tellAgents(details);
     }
 
     @Override

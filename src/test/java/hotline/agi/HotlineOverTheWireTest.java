@@ -29,11 +29,10 @@ class HotlineOverTheWireTest {
 
     private void start(int maxCalls) throws IOException {
         HotlineConfig base = ConfigLoader.load(Path.of("config/hotline.yaml"));
-        HotlineConfig config = new HotlineConfig(new Server("127.0.0.1", 0 + freePort(), maxCalls, Duration.ofSeconds(5)),
-                base.sounds(), base.journal(), base.inbound());
+        HotlineConfig config = base.withServer(new Server("127.0.0.1", freePort(), maxCalls, Duration.ofSeconds(5)));
         var journal = new JournalWriter(tmp.resolve("journal.jsonl"));
         journal.addListener(journalLines::add);
-        server = new AgiServer(() -> config, journal);
+        server = new AgiServer(() -> config, journal, hotline.store.TestStores.sqliteBook());
         port = server.start();
     }
 
@@ -56,9 +55,16 @@ class HotlineOverTheWireTest {
         List<String> sent = asterisk.call(port, FakeAsterisk::silentCaller);
 
         assertThat(sent).containsExactly(
-                "SET VARIABLE \"CHANNEL(language)\" \"en\"",
                 "ANSWER",
-                "STREAM FILE \"hotline/greeting\" \"\"",
+                "SET VARIABLE \"CHANNEL(language)\" \"en\"",
+                "STREAM FILE \"hotline/greeting\" \"1234598\"",
+                "STREAM FILE \"en/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"es/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"zh/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"ko/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"yue/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"hotline/dialect-option\" \"1234598\"",
+                "STREAM FILE \"hotline/complaint-option\" \"1234598\"",
                 "EXEC \"WaitForNoise\" \"300,1,5\"",
                 "GET VARIABLE \"WAITSTATUS\"",
                 "STREAM FILE \"hotline/cant-hear-you\" \"\"",
@@ -103,6 +109,44 @@ class HotlineOverTheWireTest {
 
         assertThat(sent).contains("SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\"");
     }
+
+    @Test
+    void aPromptMissingInTheCallersLanguageIsPlayedInTheFallbackLanguageInstead() throws IOException {
+        start(10);
+        var asterisk = new FakeAsterisk("hotline", "Local/s@robot-silent-00000004;1");
+        asterisk.request.put("agi_extension", "8005550101"); // the Spanish number
+
+        List<String> sent = asterisk.call(port, command -> {
+            if (command.startsWith("STREAM FILE \"hotline/greeting\"")) return "200 result=-1 endpos=0";
+            if (command.startsWith("CHANNEL STATUS")) return "200 result=6";
+            return FakeAsterisk.silentCaller(command);
+        });
+
+        assertThat(sent).containsSubsequence("SET VARIABLE \"CHANNEL(language)\" \"es\"",
+                "STREAM FILE \"hotline/greeting\" \"1234598\"", "CHANNEL STATUS",
+                "STREAM FILE \"en/hotline/greeting\" \"1234598\"");
+        assertThat(sent).contains("SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\"");
+    }
+
+    @Test
+    void aKeyPressedDuringTheGreetingSwitchesTheChannelLanguage() throws IOException {
+        start(10);
+        var asterisk = new FakeAsterisk("hotline", "Local/s@robot-picks-00000005;1");
+
+        List<String> sent = asterisk.call(port, command -> {
+            if (command.equals("STREAM FILE \"hotline/greeting\" \"1234598\"") && !asteriskSaid.getAndSet(true)) {
+                return "200 result=52 endpos=4000"; // '4' pressed: Korean
+            }
+            return FakeAsterisk.silentCaller(command);
+        });
+
+        assertThat(sent).containsSubsequence("STREAM FILE \"hotline/greeting\" \"1234598\"",
+                "SET VARIABLE \"CHANNEL(language)\" \"ko\"", "STREAM FILE \"hotline/greeting\" \"\"",
+                "EXEC \"WaitForNoise\" \"300,1,5\"");
+        assertThat(journalLines.getFirst()).contains("\"language\":\"ko\"", "\"pressed\":\"4\"");
+    }
+
+    private final java.util.concurrent.atomic.AtomicBoolean asteriskSaid = new java.util.concurrent.atomic.AtomicBoolean();
 
     @Test
     void aCallBeyondTheLimitIsRefusedWithServerBusyNotASilentClose() throws Exception {

@@ -133,7 +133,7 @@ class AudioSocketIT {
         UUID id = UUID.randomUUID();
         long listenedAtMs = System.currentTimeMillis();
         Listening listening = server.listen(id, new ListenRequest(QUALITY, robot));
-        String robotId = lab.call(robot, "audiosocket-probe",
+        String robotId = lab.callInto(robot, "audiosocket-probe",
                 Map.of("PROBE_UUID", id.toString(), "PROBE_PORT", String.valueOf(port)));
 
         LineVerdict verdict = listening.await(WINDOW.plusSeconds(5));

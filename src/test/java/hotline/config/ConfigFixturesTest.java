@@ -43,7 +43,9 @@ class ConfigFixturesTest {
     void theShippedConfigLoadsWithTheDocumentedSilentLineTimings() {
         HotlineConfig config = ConfigLoader.load(Path.of("config/hotline.yaml"));
 
-        assertThat(config.inbound().listening().prompts()).containsExactly("greeting", "cant-hear-you");
+        assertThat(config.inbound().greeting()).isEqualTo("greeting");
+        assertThat(config.inbound().listening().reprompts()).containsExactly("cant-hear-you");
+        assertThat(config.languages().offered()).containsExactly("en", "es", "zh", "ko", "yue");
         assertThat(config.inbound().listening().listenFor()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.inbound().silentLine().pauseBeforeHangup()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.server().port()).isEqualTo(4573);
@@ -62,9 +64,11 @@ class ConfigFixturesTest {
 
         assertThat(config.server().maxCalls()).isEqualTo(5);
         assertThat(config.server().drainGrace()).isEqualTo(Duration.ofMinutes(2));
-        assertThat(config.sounds().defaultLanguage()).isEqualTo("es");
+        assertThat(config.languages().fallback()).isEqualTo("es");
+        assertThat(config.languages().forNumber("100")).isEqualTo("en");
+        assertThat(config.languages().keys()).isEqualTo("129");
         assertThat(config.inbound().listening().voiceNeeded()).isEqualTo(Duration.ofMillis(250));
-        assertThat(config.inbound().listening().prompts()).hasSize(3);
+        assertThat(config.inbound().listening().reprompts()).hasSize(2);
     }
 
     @Test

@@ -5,23 +5,26 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** A fake caller for flow tests: hears what the test scripts, and keeps a transcript. */
+/** A fake caller for flow tests: hears and presses what the test scripts, keeps a transcript. */
 final class ScriptedCaller implements Caller {
 
     final List<String> transcript = new ArrayList<>();
     private final Deque<Heard> hearing = new ArrayDeque<>();
+    private final Map<String, Deque<Character>> keys = new HashMap<>();
     private QueueEnd queueEnd = new QueueEnd.Answered("PJSIP/agent-1");
+    private int membersLoggedIn;
+    private final Deque<QueueEnd> queueEnds = new ArrayDeque<>();
+    private final Deque<String> typed = new ArrayDeque<>();
+    private String language = "en";
     private String hangUpAt;
 
     static ScriptedCaller silent() {
         return new ScriptedCaller();
-    }
-
-    ScriptedCaller thenHeard(Heard heard) {
-        hearing.add(heard);
-        return this;
     }
 
     ScriptedCaller speaksAfter(int silentWindows) {
@@ -30,8 +33,31 @@ final class ScriptedCaller implements Caller {
         return this;
     }
 
+    /** Presses {@code key} during the next transcript line that starts with {@code step}. */
+    ScriptedCaller pressesAt(String step, char key) {
+        keys.computeIfAbsent(step, s -> new ArrayDeque<>()).add(key);
+        return this;
+    }
+
     ScriptedCaller queueEnds(QueueEnd end) {
         this.queueEnd = end;
+        return this;
+    }
+
+    /** The queue stays end like this, one after the other, then {@link #queueEnds}'s end. */
+    ScriptedCaller queueStaysEnd(QueueEnd... ends) {
+        queueEnds.addAll(java.util.List.of(ends));
+        return this;
+    }
+
+    /** Keys in a number when asked for digits. */
+    ScriptedCaller types(String digits) {
+        typed.add(digits);
+        return this;
+    }
+
+    ScriptedCaller withMembersLoggedIn(int members) {
+        this.membersLoggedIn = members;
         return this;
     }
 
@@ -41,17 +67,34 @@ final class ScriptedCaller implements Caller {
         return this;
     }
 
-    private void step(String line) {
+    private Optional<Character> step(String line) {
         transcript.add(line);
         if (hangUpAt != null && line.startsWith(hangUpAt)) {
             throw new CallerHungUp("scripted hangup at " + line);
         }
+        return keys.entrySet().stream().filter(e -> line.startsWith(e.getKey()) && !e.getValue().isEmpty())
+                .map(e -> e.getValue().poll()).findFirst();
     }
 
     @Override public void answer() { step("answer"); }
-    @Override public void play(String promptKey) { step("play " + promptKey); }
+    @Override public void useLanguage(String language) { step("language " + language); this.language = language; }
     @Override public void pause(Duration length) { step("pause " + Durations.format(length)); }
     @Override public void hangUp() { step("hangup"); }
+
+    @Override
+    public Optional<Character> offer(String promptKey, String keys) {
+        return step("play " + promptKey).filter(k -> keys.indexOf(k) >= 0);
+    }
+
+    @Override
+    public Optional<Character> offerIn(String language, String promptKey, String keys) {
+        return step("play " + language + "/" + promptKey).filter(k -> keys.indexOf(k) >= 0);
+    }
+
+    @Override
+    public Optional<Character> waitForKey(String keys, Duration within) {
+        return step("wait-for-key " + Durations.format(within)).filter(k -> keys.indexOf(k) >= 0);
+    }
 
     @Override
     public Heard listen(Duration atMost, Duration voiceNeeded) {
@@ -60,8 +103,41 @@ final class ScriptedCaller implements Caller {
     }
 
     @Override
-    public QueueEnd enqueue(String queue, Duration maxWait) {
-        step("queue " + queue);
-        return queueEnd;
+    public int membersLoggedIn(String queue) {
+        step("members " + queue);
+        return membersLoggedIn;
+    }
+
+    @Override
+    public QueueEnd enqueue(QueueEntry entry) {
+        step("queue " + entry.queue() + " " + Durations.format(entry.timeout()));
+        return queueEnds.isEmpty() ? queueEnd : queueEnds.poll();
+    }
+
+    @Override
+    public String language() {
+        return language;
+    }
+
+    @Override
+    public Optional<String> askDigits(String promptKey, int maxDigits, Duration within) {
+        step("ask-digits " + promptKey);
+        return Optional.ofNullable(typed.poll());
+    }
+
+    @Override
+    public void sayDigits(String digits) {
+        step("say-digits " + digits);
+    }
+
+    @Override
+    public Optional<String> recordVoice(String promptKey, String name, Duration atMost) {
+        step("record " + promptKey);
+        return Optional.of("rec/" + name);
+    }
+
+    @Override
+    public void tellAgents(Map<String, String> details) {
+        step("tell-agents " + details);
     }
 }

@@ -65,19 +65,28 @@ public final class Lab implements AutoCloseable {
      * robot id, also set as ROBOT_ID on the call, that the end event carries.
      */
     public String call(String robot, Map<String, String> variables) {
-        return call(robot, "hotline", variables);
+        return call(robot, "s", variables);
+    }
+
+    /** As {@link #call(String, Map)}, dialling {@code number} (a DID) in the hotline context. */
+    public String call(String robot, String number, Map<String, String> variables) {
+        return originate(robot, "hotline", number, variables);
     }
 
     /**
      * Places a robot call into another context than the hotline, e.g. {@code audiosocket-probe}
      * (extensions.conf): {@code Local/s@<robot>} calls {@code s@<context>}.
      */
-    public String call(String robot, String context, Map<String, String> variables) {
+    public String callInto(String robot, String context, Map<String, String> variables) {
+        return originate(robot, context, "s", variables);
+    }
+
+    private String originate(String robot, String context, String exten, Map<String, String> variables) {
         String robotId = robot + "-" + UUID.randomUUID().toString().substring(0, 8);
         var originate = new OriginateAction();
         originate.setChannel("Local/s@" + robot);
         originate.setContext(context);
-        originate.setExten("s");
+        originate.setExten(exten);
         originate.setPriority(1);
         originate.setAsync(true);
         originate.setTimeout(30_000L);
@@ -112,6 +121,64 @@ public final class Lab implements AutoCloseable {
             sleep(50);
         }
         return fail("no " + type.getSimpleName() + " for " + what + " within " + timeout.toSeconds() + " s");
+    }
+
+    /** Adds a queue member for the length of a test (AMI QueueAdd). */
+    public void addQueueMember(String queue, String iface) {
+        send(new org.asteriskjava.manager.action.QueueAddAction(queue, iface), "QueueAdd " + queue);
+    }
+
+    public void removeQueueMember(String queue, String iface) {
+        send(new org.asteriskjava.manager.action.QueueRemoveAction(queue, iface), "QueueRemove " + queue);
+    }
+
+    private void send(org.asteriskjava.manager.action.ManagerAction action, String what) {
+        try {
+            ManagerResponse response = ami.sendAction(action, 5_000);
+            if (!"Success".equalsIgnoreCase(response.getResponse())) {
+                fail(what + " refused: " + response.getMessage());
+            }
+        } catch (Exception e) {
+            fail(what + " failed: " + e);
+        }
+    }
+
+    /** Lines of the lab's full log that mention {@code channel}, after a moment for the logger. */
+    public static java.util.List<String> logLines(String channel) {
+        try {
+            Thread.sleep(300);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try (var lines = java.nio.file.Files.lines(fullLog())) {
+            return lines.filter(l -> l.contains(channel)).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Each pattern (see {@link #played}, {@link #sent}) is found in a later line than the one before. */
+    public static void assertInOrder(java.util.List<String> lines, String... patterns) {
+        int at = 0;
+        for (String fragment : patterns) {
+            var p = java.util.regex.Pattern.compile(fragment);
+            while (at < lines.size() && !p.matcher(lines.get(at)).find()) at++;
+            if (at == lines.size()) {
+                fail("'" + fragment + "' not found in order in:\n" + String.join("\n", lines));
+            }
+            at++;
+        }
+    }
+
+    /** A log-line pattern: Asterisk played prompt {@code key} in {@code language}. */
+    public static String played(String key, String language) {
+        return "Playing '" + java.util.regex.Pattern.quote("hotline/" + key) + "\\.\\w+'.*\\(language '"
+                + language + "'\\)";
+    }
+
+    /** A log-line pattern: the server sent this AGI command (prefix). */
+    public static String sent(String command) {
+        return "AGI Rx << " + java.util.regex.Pattern.quote(command);
     }
 
     public void hangUp(String channel) {

@@ -1,0 +1,77 @@
+package hotline.config;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which language a caller hears and how they switch (call-scripts.md §4).
+ *
+ * @param offered        every language offered; each needs every prompt (checked by {@code check})
+ * @param fallback       the language whose file is played when a prompt is missing in the
+ *                       caller's language, and for numbers not in {@code byNumber}
+ * @param byNumber       dialled number (DID) → language
+ * @param menu           key → language, offered at the greeting with each option spoken in
+ *                       its own language ({@code option-prompt}); empty: no menu. The keys
+ *                       are spoken in the recordings: change both together
+ * @param optionPrompt   the prompt, recorded per language, "for English, press 1"
+ * @param dialectKey     the key that starts the dialect ladder; empty: not offered
+ * @param dialectPrompt  "if you speak another dialect, press 9", in the caller's language
+ */
+public record Languages(List<String> offered, String fallback, Map<String, String> byNumber,
+                        Map<String, String> menu, String optionPrompt, String dialectKey,
+                        String dialectPrompt) {
+
+    public Languages {
+        offered = offered == null ? List.of("en") : List.copyOf(offered);
+        fallback = fallback == null ? offered.getFirst() : fallback;
+        byNumber = byNumber == null ? Map.of() : copy(byNumber);
+        menu = menu == null ? Map.of() : copy(menu);
+        optionPrompt = optionPrompt == null ? "language-option" : optionPrompt;
+        dialectKey = dialectKey == null ? "" : dialectKey;
+        dialectPrompt = dialectPrompt == null ? "dialect-option" : dialectPrompt;
+        Check.that(!offered.isEmpty(), "offered: at least one language is needed");
+        for (String l : offered) {
+            Check.that(l.matches("[a-z]{2,3}(_[A-Z]{2})?"),
+                    "offered: '" + l + "' is not a language code like en, es, zh, ko, yue");
+        }
+        final List<String> known = offered;
+        Check.that(known.contains(fallback), "fallback: '" + fallback + "' is not offered " + known);
+        byNumber.forEach((number, lang) -> {
+            Check.that(number.matches("[0-9*#+]{1,32}"), "by-number: '" + number + "' is not a dialled number");
+            Check.that(known.contains(lang), "by-number: " + number + " maps to '" + lang + "', not offered " + known);
+        });
+        menu.forEach((key, lang) -> {
+            Check.that(key.matches("[0-9*#]"), "menu: '" + key + "' is not a single phone key");
+            Check.that(known.contains(lang), "menu: " + key + " maps to '" + lang + "', not offered " + known);
+        });
+        Check.that(dialectKey.isEmpty() || dialectKey.matches("[0-9*#]"),
+                "dialect-key: '" + dialectKey + "' is not a single phone key");
+        Check.that(!menu.containsKey(dialectKey), "dialect-key: '" + dialectKey + "' is also a menu key");
+        Check.promptKey("option-prompt", optionPrompt);
+        Check.promptKey("dialect-prompt", dialectPrompt);
+    }
+
+    static Languages defaults() {
+        return new Languages(null, null, null, null, null, null, null);
+    }
+
+    /** The language for a dialled number, else the fallback. */
+    public String forNumber(String dialled) {
+        return byNumber.getOrDefault(dialled, fallback);
+    }
+
+    /** Every key the greeting listens for: the menu keys and the dialect key. */
+    public String keys() {
+        return String.join("", menu.keySet()) + dialectKey;
+    }
+
+    public Optional<String> languageForKey(char key) {
+        return Optional.ofNullable(menu.get(String.valueOf(key)));
+    }
+
+    private static Map<String, String> copy(Map<String, String> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m)); // keeps the menu order
+    }
+}

@@ -1,0 +1,89 @@
+package hotline.config;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Where callback requests are kept (docs/callbacks.md).
+ *
+ * @param jdbcUrl      {@code jdbc:sqlite:<file>} (one node) or {@code jdbc:postgresql://…} (several)
+ * @param user         database user; empty when the URL or the database needs none
+ * @param password     database password; empty when none. Never printed by {@link #toString()}
+ * @param maxAttempts  dial attempts before a callback is FAILED, 1..20
+ * @param retryAfter   wait after an unanswered attempt before the next one, 1m..24h
+ * @param claimTimeout a callback DIALLING for longer than this (its node died mid-dial) goes
+ *                     back in line, 1m..24h; must exceed the longest callback call
+ * @param promise      reason code → promised reply time, 1m..7d. Ops may change the defaults
+ *                     and add reasons; a default reason left out keeps its default
+ */
+public record Store(String jdbcUrl, String user, String password, Integer maxAttempts,
+                    Duration retryAfter, Duration claimTimeout, Map<String, Duration> promise) {
+
+    public static final String DEFAULT_JDBC_URL = "jdbc:sqlite:data/hotline.db";
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+    public static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(10);
+    public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofHours(1);
+    /** call-scripts.md §5: 2 hours for a simple matter, 24 hours for a complex one. */
+    public static final Map<String, Duration> DEFAULT_PROMISE = Map.of(
+            "simple", Duration.ofHours(2),
+            "complex", Duration.ofHours(24),
+            "complaint", Duration.ofHours(2));
+
+    public Store {
+        jdbcUrl = jdbcUrl == null ? DEFAULT_JDBC_URL : jdbcUrl.strip();
+        user = user == null ? "" : user;
+        password = password == null ? "" : password;
+        maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
+        retryAfter = retryAfter == null ? DEFAULT_RETRY_AFTER : retryAfter;
+        claimTimeout = claimTimeout == null ? DEFAULT_CLAIM_TIMEOUT : claimTimeout;
+        promise = withDefaults(promise);
+        Check.that(jdbcUrl.startsWith("jdbc:sqlite:") || jdbcUrl.startsWith("jdbc:postgresql:"),
+                "jdbc-url: '" + jdbcUrl + "' is neither jdbc:sqlite:<file> nor jdbc:postgresql://<host>/<db>");
+        Check.that(!jdbcUrl.startsWith("jdbc:sqlite:") || !jdbcUrl.contains(":memory:"),
+                "jdbc-url: an in-memory SQLite database would lose every callback on restart");
+        Check.that(maxAttempts >= 1 && maxAttempts <= 20, "max-attempts: must be 1..20, was " + maxAttempts);
+        Check.between("retry-after", retryAfter, Duration.ofMinutes(1), Duration.ofHours(24));
+        Check.between("claim-timeout", claimTimeout, Duration.ofMinutes(1), Duration.ofHours(24));
+        promise.forEach((reason, within) -> {
+            Check.that(reason.matches("[a-z0-9][a-z0-9-]{0,39}"),
+                    "promise: '" + reason + "' is not a reason code (lower-case letters, digits and '-')");
+            Check.that(within.compareTo(Duration.ofMinutes(1)) >= 0 && within.compareTo(Duration.ofDays(7)) <= 0,
+                    "promise: " + reason + " is " + Durations.format(within) + ", outside 1m..168h");
+        });
+    }
+
+    public static Store defaults() {
+        return new Store(null, null, null, null, null, null, null);
+    }
+
+    /** The default store with another JDBC URL (tests, the ops CLI). */
+    public static Store at(String jdbcUrl) {
+        return new Store(jdbcUrl, null, null, null, null, null, null);
+    }
+
+    /** The reply time promised for {@code reason}; empty for a reason the config does not know. */
+    public Optional<Duration> promiseFor(String reason) {
+        return Optional.ofNullable(promise.get(reason));
+    }
+
+    @Override
+    public String toString() {
+        return "Store[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
+                + ", maxAttempts=" + maxAttempts + ", retryAfter=" + retryAfter + ", claimTimeout=" + claimTimeout
+                + ", promise=" + promise + "]";
+    }
+
+    private static Map<String, Duration> withDefaults(Map<String, Duration> given) {
+        var merged = new TreeMap<String, Duration>(DEFAULT_PROMISE);
+        if (given != null) {
+            given.forEach((reason, within) -> {
+                Check.that(reason != null && within != null, "promise: every reason needs a duration");
+                merged.put(reason, within);
+            });
+        }
+        return Collections.unmodifiableSortedMap(merged);
+    }
+}

@@ -1,0 +1,25 @@
+package hotline.store;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where a callback is: PENDING (waiting in line), DIALLING (claimed by one node),
+ * DONE (the caller was reached, or ops closed it), FAILED (every attempt went unanswered).
+ */
+public enum CallbackState {
+    PENDING,
+    DIALLING,
+    DONE,
+    FAILED;
+
+    /** Lower-case, as the CLI and exports write it. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<CallbackState> ofCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.name().equalsIgnoreCase(code)).findFirst();
+    }
+}

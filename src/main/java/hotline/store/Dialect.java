@@ -1,0 +1,125 @@
+package hotline.store;
+
+import hotline.config.Store;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/** What differs between SQLite and PostgreSQL: connecting durably, and the id column. */
+sealed interface Dialect {
+
+    /** A connection source whose commits are durable when commit() returns. */
+    DataSource dataSource(Store config);
+
+    /** Flyway placeholders for the migrations in db/migration. */
+    Map<String, String> placeholders();
+
+    /** Fails, or warns, when the database would not keep a committed row. */
+    void checkDurable(Connection c, String url) throws SQLException;
+
+    static Dialect of(String jdbcUrl) {
+        return jdbcUrl.startsWith("jdbc:postgresql:") ? new Postgres() : new Sqlite();
+    }
+
+    /**
+     * One file, one node. WAL lets readers run beside the writer; synchronous=FULL syncs
+     * the WAL on every commit, so a committed callback survives a power cut, not only a crash.
+     */
+    record Sqlite() implements Dialect {
+
+        static final int BUSY_TIMEOUT_MS = 10_000;
+        private static final Logger log = LoggerFactory.getLogger(Sqlite.class);
+
+        @Override
+        public DataSource dataSource(Store config) {
+            createFolder(config.jdbcUrl());
+            var sqlite = new SQLiteConfig();
+            sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+            sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+            // BEGIN IMMEDIATE: a transaction takes the write lock up front, so two writers
+            // queue on busy_timeout instead of failing on a lock upgrade
+            sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+            var ds = new SQLiteDataSource(sqlite);
+            ds.setUrl(config.jdbcUrl());
+            return ds;
+        }
+
+        @Override
+        public Map<String, String> placeholders() {
+            return Map.of("id_column", "INTEGER PRIMARY KEY AUTOINCREMENT");
+        }
+
+        @Override
+        public void checkDurable(Connection c, String url) throws SQLException {
+            try (var st = c.createStatement()) {
+                int synchronous = st.executeQuery("PRAGMA synchronous").getInt(1);
+                String journal = st.executeQuery("PRAGMA journal_mode").getString(1);
+                if (synchronous < 2) {
+                    throw new StoreException(url + ": SQLite synchronous=" + synchronous + ", FULL (2) needed");
+                }
+                if (!"wal".equalsIgnoreCase(journal)) {
+                    log.warn("{}: journal_mode is {}, not wal (the file system refused it?): still durable, "
+                            + "but readers wait for writers", url, journal);
+                }
+            }
+        }
+
+        /** jdbc:sqlite:data/hotline.db needs data/ to exist. */
+        private static void createFolder(String jdbcUrl) {
+            String file = jdbcUrl.substring("jdbc:sqlite:".length());
+            file = file.startsWith("file:") ? file.substring("file:".length()) : file;
+            int query = file.indexOf('?');
+            file = query >= 0 ? file.substring(0, query) : file;
+            if (file.isEmpty()) return;
+            Path parent = Path.of(file).toAbsolutePath().getParent();
+            try {
+                if (parent != null) Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new StoreException("cannot create the folder of " + jdbcUrl + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    /** Several nodes share one database; commits wait for the WAL flush (synchronous_commit). */
+    record Postgres() implements Dialect {
+
+        @Override
+        public DataSource dataSource(Store config) {
+            var ds = new PGSimpleDataSource();
+            ds.setURL(config.jdbcUrl());
+            if (!config.user().isEmpty()) ds.setUser(config.user());
+            if (!config.password().isEmpty()) ds.setPassword(config.password());
+            ds.setApplicationName("hotline-ivr");
+            ds.setConnectTimeout(10);
+            return ds;
+        }
+
+        @Override
+        public Map<String, String> placeholders() {
+            return Map.of("id_column", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+        }
+
+        @Override
+        public void checkDurable(Connection c, String url) throws SQLException {
+            try (var st = c.createStatement();
+                 var rs = st.executeQuery("SELECT current_setting('fsync'), current_setting('synchronous_commit')")) {
+                rs.next();
+                if ("off".equals(rs.getString(1)) || "off".equals(rs.getString(2))) {
+                    throw new StoreException(url + ": PostgreSQL runs with fsync=" + rs.getString(1)
+                            + ", synchronous_commit=" + rs.getString(2) + ": a saved callback could be lost;"
+                            + " both must be on");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package hotline.store;
+
+/** The formats {@link CallbackStore#export} writes. */
+public enum ExportFormat {
+    CSV,
+    JSON
+}

@@ -1,0 +1,144 @@
+package hotline.callbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hotline.agi.AgiServer;
+import hotline.config.Agents;
+import hotline.config.ConfigLoader;
+import hotline.config.HotlineConfig;
+import hotline.config.InboundScript;
+import hotline.config.Languages;
+import hotline.config.Server;
+import hotline.journal.JournalWriter;
+import hotline.lab.HotlineCallEndedEvent;
+import hotline.lab.Lab;
+import hotline.store.CallbackFilter;
+import hotline.store.CallbackQueue;
+import hotline.store.CallbackRequest;
+import hotline.store.CallbackStore;
+import hotline.store.StoreCallbackBook;
+import hotline.store.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.asteriskjava.manager.event.AgentConnectEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Waiting, callbacks and escalation on the lab's real Asterisk 22 (call-scripts.md §5-§6). */
+class CallbacksIT {
+
+    private static final int PORT = 4583;
+    private static final Map<String, String> VIA = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + PORT + "/hotline");
+    private static CallbackStore store;
+    private static AgiServer server;
+    private static JournalWriter journal;
+    private Lab lab;
+
+    /** The shipped script with a short wait (10 s) and no language menu, to keep calls short. */
+    @BeforeAll
+    static void startServer() throws Exception {
+        HotlineConfig shipped = ConfigLoader.load(Path.of("config/hotline.yaml"));
+        InboundScript s = shipped.inbound();
+        Agents a = s.agents();
+        var quickAgents = new Agents(a.connecting(), a.queue(), a.maxWait(), a.gaveUpPrompt(), a.pauseBeforeHangup(),
+                Duration.ofSeconds(10), a.patiencePrompt(), Duration.ofSeconds(10), a.callbackOfferPrompt(),
+                a.callbackReason());
+        var script = new InboundScript(s.greeting(), s.listening(), s.silentLine(), quickAgents, s.dialect(),
+                s.callbacks(), s.complaint());
+        Languages l = shipped.languages();
+        var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
+                l.dialectPrompt());
+        HotlineConfig config = new HotlineConfig(new Server("127.0.0.1", PORT, 20, Duration.ofSeconds(5)),
+                shipped.sounds(), noMenu, shipped.journal(), shipped.store(), script);
+        // RECORD FILE writes relative names under Asterisk's sounds folder
+        Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
+        store = TestStores.sqlite();
+        journal = new JournalWriter(Path.of("target/it-journal-callbacks.jsonl"));
+        server = new AgiServer(() -> config, journal, new StoreCallbackBook(store));
+        server.start();
+    }
+
+    @AfterAll
+    static void stopServer() {
+        server.close();
+        journal.close();
+        store.close();
+    }
+
+    @BeforeEach
+    void connect() {
+        lab = Lab.connect();
+    }
+
+    @AfterEach
+    void disconnect() {
+        lab.close();
+    }
+
+    @Test
+    void aRobotThatWaitsPastTheThresholdTakesTheCallbackOfferAndItsNumberIsStoredAfterTheReadBack() {
+        String robot = lab.call("robot-waits-for-callback", VIA);
+
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(90));
+
+        assertThat(end.getOutcome()).isEqualTo("callback-booked:simple");
+        List<String> log = Lab.logLines(end.getChannel());
+        Lab.assertInOrder(log, Lab.sent("EXEC \"Queue\" \"hotline,,,,10,,,,1\""), Lab.played("callback-offer", "en"),
+                Lab.played("callback-use-caller-id", "en"), Lab.sent("SAY DIGITS \"5550100\""),
+                Lab.played("callback-confirm", "en"), Lab.sent("RECORD FILE \"hotline-recordings/"),
+                Lab.played("callback-confirmed-2h", "en"), Lab.sent("HANGUP"));
+        List<CallbackRequest> pending = store.list(CallbackFilter.all());
+        assertThat(pending).anySatisfy(r -> {
+            assertThat(r.number().digits()).isEqualTo("5550100");
+            assertThat(r.queue()).isEqualTo(CallbackQueue.HOTLINE);
+            assertThat(r.reason()).isEqualTo("simple");
+        });
+    }
+
+    @Test
+    void aComplaintReachesALoggedInTeamLeadWhoHearsTheCallersDetailsBeforeTheBridge() {
+        String lead = "Local/s@robot-agent/n";
+        lab.addQueueMember("teamlead", lead);
+        try {
+            String robot = lab.call("robot-complains", VIA);
+
+            AgentConnectEvent connected = lab.await(AgentConnectEvent.class, e -> "teamlead".equals(e.getQueue()),
+                    Duration.ofSeconds(60), "the team lead answering");
+            List<String> whisper = Lab.logLines("teamlead-whisper");
+            lab.hangUp(connected.getChannel());
+            HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
+
+            assertThat(end.getOutcome()).isEqualTo("queued:teamlead");
+            Lab.assertInOrder(Lab.logLines(end.getChannel()), Lab.played("complaint-escalating", "en"),
+                    Lab.sent("RECORD FILE \"hotline-recordings/"), Lab.sent("SET VARIABLE \"__HOTLINE_CALLER\" \"5550100\""),
+                    Lab.sent("EXEC \"Queue\" \"teamlead,,,,30,,teamlead-whisper^s^1,,\""));
+            Lab.assertInOrder(whisper, "Playback\\(\"Local/s@robot-agent-[^\"]+\", \"hotline/teamlead-caller-details\"\\)",
+                    "SayDigits\\(\"Local/s@robot-agent-[^\"]+\", \"5550100\"\\)");
+        } finally {
+            lab.removeQueueMember("teamlead", lead);
+        }
+    }
+
+    @Test
+    void aComplaintWithNoTeamLeadLoggedInIsStoredAsATeamLeadCallback() {
+        String robot = lab.call("robot-complains", VIA);
+
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(90));
+
+        assertThat(end.getOutcome()).isEqualTo("callback-booked:complaint");
+        Lab.assertInOrder(Lab.logLines(end.getChannel()), Lab.sent("GET FULL VARIABLE \"${QUEUE_MEMBER(teamlead,logged)}\""),
+                Lab.played("callback-use-caller-id", "en"), Lab.sent("SAY DIGITS \"5550100\""),
+                Lab.played("teamlead-unavailable", "en"));
+        assertThat(store.list(CallbackFilter.all())).anySatisfy(r -> {
+            assertThat(r.queue()).isEqualTo(CallbackQueue.TEAMLEAD);
+            assertThat(r.reason()).isEqualTo("complaint");
+            assertThat(r.recording()).isPresent();
+        });
+    }
+}

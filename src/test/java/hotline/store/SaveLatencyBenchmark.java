@@ -1,0 +1,100 @@
+package hotline.store;
+
+import hotline.config.Store;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Not a test: how long {@link CallbackStore#save} takes on SQLite (WAL, synchronous=FULL) and
+ * on PostgreSQL, one after the other in one run, then a claim + recordAttempt cycle. Run with
+ * {@code bash src/test/lab/bench-store.sh [saves]}. PostgreSQL from HOTLINE_PG_URL / HOTLINE_PG_USER
+ * (src/test/lab/postgres.sh); its tables are dropped first, so never point it at a real store.
+ */
+public final class SaveLatencyBenchmark {
+
+    private static final int WARM_UP = 50;
+
+    public static void main(String[] args) throws Exception {
+        int saves = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        Path dir = Files.createDirectories(Path.of(args.length > 1 ? args[1] : "target/bench"));
+        Path db = dir.resolve("bench.db");
+        for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(Path.of(db + suffix));
+        String pgUrl = env("HOTLINE_PG_URL", "jdbc:postgresql://127.0.0.1:5433/hotline_test");
+        String pgUser = env("HOTLINE_PG_USER", "postgres");
+        try (var c = DriverManager.getConnection(pgUrl, pgUser, ""); var st = c.createStatement()) {
+            st.execute("DROP TABLE IF EXISTS callbacks");
+            st.execute("DROP TABLE IF EXISTS flyway_schema_history");
+        }
+
+        System.out.printf("callback store save latency, %d saves each after %d warm-up saves, one thread%n",
+                saves, WARM_UP);
+        System.out.printf("%-46s %8s %8s %8s %8s %8s %9s%n", "store", "min", "median", "p95", "p99", "max", "saves/s");
+        run("sqlite " + db + " (WAL, synchronous=FULL)", Store.at("jdbc:sqlite:" + db), saves);
+        run("postgresql " + pgUrl.replaceFirst("jdbc:postgresql:", ""),
+                new Store(pgUrl, pgUser, null, null, null, null, null), saves);
+        long[] connect = new long[50];
+        for (int i = 0; i < connect.length; i++) {
+            long t0 = System.nanoTime();
+            DriverManager.getConnection(pgUrl, pgUser, "").close();
+            connect[i] = System.nanoTime() - t0;
+        }
+        print("postgresql: a new connection, unpooled", connect, Double.NaN);
+        System.out.println("(milliseconds; claim = nextInLine + claim + recordAttempt(NotReached); "
+                + "the store pools its connections, HikariCP)");
+    }
+
+    private static void run(String name, Store config, int saves) {
+        try (CallbackStore store = CallbackStore.open(config, Clock.systemUTC())) {
+            run(name, store, saves);
+        }
+    }
+
+    private static void run(String name, CallbackStore store, int saves) {
+        var request = new NewCallback(CallbackNumber.of("0612345678"), "en", "simple", CallbackQueue.HOTLINE,
+                Optional.empty(), CallerDetails.of("0612345678", Duration.ofMinutes(3)));
+        for (int i = 0; i < WARM_UP; i++) store.save(request);
+        long[] save = new long[saves];
+        long started = System.nanoTime();
+        for (int i = 0; i < saves; i++) {
+            long t0 = System.nanoTime();
+            store.save(request);
+            save[i] = System.nanoTime() - t0;
+        }
+        double perSecond = saves / ((System.nanoTime() - started) / 1e9);
+        print(name + ": save", save, perSecond);
+
+        int cycles = Math.min(saves, 200);
+        long[] claim = new long[cycles];
+        for (int i = 0; i < cycles; i++) {
+            long t0 = System.nanoTime();
+            long id = store.nextInLine(CallbackQueue.HOTLINE).orElseThrow().id();
+            store.claim(id).orElseThrow();
+            store.recordAttempt(id, new AttemptResult.NotReached("no-answer"));
+            claim[i] = System.nanoTime() - t0;
+        }
+        print(name.replaceFirst(" .*", "") + ": claim", claim, Double.NaN);
+    }
+
+    private static void print(String name, long[] nanos, double perSecond) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        var cells = new ArrayList<String>();
+        for (double q : new double[] {0, 0.5, 0.95, 0.99, 1}) {
+            cells.add(String.format("%8.2f", sorted[(int) Math.min(sorted.length - 1, q * sorted.length)] / 1e6));
+        }
+        System.out.printf("%-46s %s %9s%n", name.length() > 46 ? "…" + name.substring(name.length() - 45) : name,
+                String.join(" ", cells), Double.isNaN(perSecond) ? "" : String.format("%.0f", perSecond));
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
