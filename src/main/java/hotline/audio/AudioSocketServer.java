@@ -67,6 +67,9 @@ public final class AudioSocketServer implements AutoCloseable {
      * Its window starts now: a connection that never comes is silence when it ends.
      */
     public Listening listen(UUID id, ListenRequest request) {
+        if (serverSocket == null || serverSocket.isClosed()) {
+            throw new IllegalStateException("the AudioSocket server is not listening: start() it first");
+        }
         String target = bindAddress + ":" + serverSocket.getLocalPort();
         var listening = new Listening(id, request, target, done -> listenings.remove(done.id(), done));
         if (listenings.putIfAbsent(id, listening) != null) {

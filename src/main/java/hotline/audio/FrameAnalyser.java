@@ -57,7 +57,9 @@ final class FrameAnalyser {
         double meanSquare = sum / FRAME / (FULL_SCALE * FULL_SCALE);
         double energyDb = meanSquare <= 1e-10 ? SILENT_DB : 10 * Math.log10(meanSquare);
         FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
-        return new FrameFeatures(energyDb, voicing(), bandRatio(), flatness());
+        // a frame too faint to be a voice (LineFeatures.QUIETEST_VOICE) skips the costly voicing measure
+        double voicing = energyDb > LineFeatures.QUIETEST_VOICE ? voicing() : 0;
+        return new FrameFeatures(Math.max(meanSquare, 1e-10), energyDb, voicing, bandRatio(), flatness());
     }
 
     /** Whether any sample of the caller is still held (a privacy test asks). */

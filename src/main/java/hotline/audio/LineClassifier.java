@@ -114,6 +114,9 @@ public final class LineClassifier {
             if (frames.size() * 20L < quality.confirmVoiceAfter().toMillis()) {
                 return Optional.empty();
             }
+            if (!isVoice(LineFeatures.voiceOnly(frames), quality.confirmVoiceAfter())) {
+                return Optional.empty();
+            }
             return confirmed(LineFeatures.of(frames));
         }
 

@@ -36,9 +36,21 @@ public record LineFeatures(Duration heard, double floorDb, double loudDb, Durati
             FrameAnalyser.SILENT_DB, Duration.ZERO, 0, FrameAnalyser.SILENT_DB, 0, 0, 0, 0);
 
     static LineFeatures of(List<FrameFeatures> frames) {
+        if (frames.isEmpty()) return NOTHING;
+        LineFeatures voice = voiceOnly(frames);
+        return new LineFeatures(voice.heard, voice.floorDb, voice.loudDb, voice.voiced, voice.voicedShare,
+                voice.voiceDb, voice.voiceOverNoise, syllableRate(frames),
+                median(frames.stream().mapToDouble(FrameFeatures::flatness).sorted().toArray()),
+                median(frames.stream().mapToDouble(FrameFeatures::bandRatio).sorted().toArray()));
+    }
+
+    /** Only what the voice rule needs (levels, floor, voiced frames); cheap enough for every frame. */
+    static LineFeatures voiceOnly(List<FrameFeatures> frames) {
         int n = frames.size();
         if (n == 0) return NOTHING;
-        double[] levels = frames.stream().mapToDouble(FrameFeatures::energyDb).sorted().toArray();
+        double[] levels = new double[n];
+        for (int i = 0; i < n; i++) levels[i] = frames.get(i).energyDb();
+        Arrays.sort(levels);
         double floor = percentile(levels, 0.10);
         double loud = percentile(levels, 0.90);
         int voicedFrames = 0;
@@ -47,15 +59,12 @@ public record LineFeatures(Duration heard, double floorDb, double loudDb, Durati
             if (f.voicing() >= VOICED_AT && f.energyDb() >= floor + VOICED_ABOVE_FLOOR
                     && f.energyDb() > QUIETEST_VOICE) {
                 voicedFrames++;
-                voicedPower += Math.pow(10, f.energyDb() / 10);
+                voicedPower += f.power();
             }
         }
         double voiceDb = voicedFrames == 0 ? FrameAnalyser.SILENT_DB : 10 * Math.log10(voicedPower / voicedFrames);
         return new LineFeatures(Duration.ofMillis(20L * n), floor, loud, Duration.ofMillis(20L * voicedFrames),
-                (double) voicedFrames / n, voiceDb, voicedFrames == 0 ? 0 : voiceDb - floor,
-                syllableRate(frames),
-                median(frames.stream().mapToDouble(FrameFeatures::flatness).sorted().toArray()),
-                median(frames.stream().mapToDouble(FrameFeatures::bandRatio).sorted().toArray()));
+                (double) voicedFrames / n, voiceDb, voicedFrames == 0 ? 0 : voiceDb - floor, 0, 0, 0);
     }
 
     /**
@@ -89,7 +98,7 @@ public record LineFeatures(Duration heard, double floorDb, double loudDb, Durati
     }
 
     private static double amplitude(FrameFeatures f) {
-        return Math.pow(10, f.energyDb() / 20);
+        return Math.sqrt(f.power());
     }
 
     private static double percentile(double[] sorted, double p) {

@@ -137,6 +137,9 @@ class AudioSocketIT {
                 Map.of("PROBE_UUID", id.toString(), "PROBE_PORT", String.valueOf(port)));
 
         LineVerdict verdict = listening.await(WINDOW.plusSeconds(5));
+        assertThat(listening.connectedAfter()).as("Asterisk never connected for " + robotId
+                + ": is [audiosocket-probe] installed? bash asterisk-conf/lab.sh install && "
+                + "bash asterisk-conf/lab.sh cli 'dialplan reload'").isPresent();
         AudioSocketProbeDoneEvent done = lab.await(AudioSocketProbeDoneEvent.class,
                 e -> id.toString().equals(e.getUuid()), Duration.ofSeconds(15), "AudioSocket() of " + robotId + " to return");
 

@@ -196,6 +196,14 @@ class AudioSocketServerTest {
     }
 
     @Test
+    void aServerNotStartedRefusesToListen() {
+        var notStarted = new AudioSocketServer("127.0.0.1", 0);
+
+        assertThatThrownBy(() -> notStarted.listen(UUID.randomUUID(), ONE_SECOND))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("start()");
+    }
+
+    @Test
     void closingTheServerDecidesEveryOpenListen() {
         var listening = server.listen(UUID.randomUUID(), ONE_SECOND);
 
