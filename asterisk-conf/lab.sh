@@ -24,6 +24,7 @@ readonly AMI_USER="${HOTLINE_LAB_AMI_USER:-hotline-lab}"
 readonly AMI_SECRET="${HOTLINE_LAB_AMI_SECRET:-hotline-lab-secret}"
 readonly BOOT_TIMEOUT_S=60
 readonly HOST_PACKAGES=(debootstrap sox espeak-ng sip-tester maven)
+readonly PG_LAB="$PROJECT_DIR/src/test/lab/postgres.sh" # PostgreSQL for the callback store's ITs
 readonly SOUND_EXTENSIONS='wav|gsm|ulaw|alaw|sln|sln16|g722|g729|WAV'
 
 log() { printf 'lab: %s\n' "$*" >&2; }
@@ -350,8 +351,10 @@ verify() {
   jdk="$(find_jdk25)"
   export JAVA_HOME="$jdk" PATH="$jdk/bin:$PATH"
   export HOTLINE_LAB_ROOT="$ROOT"
-  trap 'stop || true' EXIT
+  trap 'stop || true; bash "$PG_LAB" stop || true' EXIT
   start
+  bash "$PG_LAB" start
+  export HOTLINE_PG_URL="${HOTLINE_PG_URL:-$(bash "$PG_LAB" url)}"
   local rc=0
   (cd "$PROJECT_DIR" && mvn -B verify "$@") || rc=$?
   exit "$rc"
