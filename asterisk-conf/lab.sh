@@ -183,12 +183,9 @@ rx() { chroot "$ROOT" /usr/sbin/asterisk -C "$AST_CONF" -rx "$*"; }
 
 # Pids of processes whose root directory is the lab root (only those, never by name).
 pids_in_root() {
-  local p r
   [ -d "$ROOT" ] || return 0
-  r="$(readlink -f "$ROOT")"
-  for p in /proc/[0-9]*; do
-    [ "$(readlink "$p/root" 2>/dev/null)" = "$r" ] && echo "${p#/proc/}"
-  done
+  find /proc -mindepth 2 -maxdepth 2 -path '/proc/[0-9]*/root' -lname "$(readlink -f "$ROOT")" \
+    -printf '%h\n' 2>/dev/null | sed 's|^/proc/||'
   return 0
 }
 

@@ -4,6 +4,7 @@ import hotline.flow.Caller;
 import hotline.flow.CallerHungUp;
 import hotline.flow.Heard;
 import hotline.flow.QueueEnd;
+import hotline.flow.QueueEntry;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +15,10 @@ import org.asteriskjava.fastagi.command.AgiCommand;
 import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
+import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.GetFullVariableCommand;
+import org.asteriskjava.fastagi.command.RecordFileCommand;
+import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
 import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
@@ -34,14 +38,52 @@ final class AgiCaller implements Caller {
     private static final Logger log = LoggerFactory.getLogger(AgiCaller.class);
     static final String PROMPT_FOLDER = "hotline/";
 
+    static final String RECORDINGS = "hotline-recordings/";
+
     private final AgiChannel channel;
     private final String fallbackLanguage;
+    private final String callId;
+    private final QueuePlaces places;
     private String language;
 
-    AgiCaller(AgiChannel channel, String fallbackLanguage) {
+    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places) {
         this.channel = channel;
         this.fallbackLanguage = fallbackLanguage;
+        this.callId = callId;
+        this.places = places;
         this.language = fallbackLanguage;
+    }
+
+    @Override
+    public String language() {
+        return language;
+    }
+
+    @Override
+    public Optional<String> askDigits(String promptKey, int maxDigits, Duration within) {
+        AgiReply reply = send(new GetDataCommand(PROMPT_FOLDER + promptKey, within.toMillis(), maxDigits), "ask digits");
+        String digits = reply.getResult() == null ? "" : reply.getResult().replaceAll("[^0-9]", "");
+        return digits.isEmpty() ? Optional.empty() : Optional.of(AgiText.clean(digits, 20));
+    }
+
+    @Override
+    public void sayDigits(String digits) {
+        send(new SayDigitsCommand(digits.replaceAll("[^0-9]", ""), ""), "say digits");
+    }
+
+    @Override
+    public Optional<String> recordVoice(String promptKey, String name, Duration atMost) {
+        play(promptKey);
+        String file = RECORDINGS + callId.replaceAll("[^0-9A-Za-z.-]", "") + "-" + name;
+        AgiReply reply = send(new RecordFileCommand(file, "wav", "#", (int) atMost.toMillis(), 0, true, 3), "record");
+        return reply.getResultCode() == -1 ? Optional.empty() : Optional.of(file);
+    }
+
+    @Override
+    public void tellAgents(java.util.Map<String, String> details) {
+        // "__" makes the variables inherited by the agent's channel that the queue creates
+        details.forEach((name, value) -> send(new SetVariableCommand("__HOTLINE_" + name, AgiText.clean(value, 128)),
+                "share " + name));
     }
 
     @Override
@@ -139,12 +181,16 @@ final class AgiCaller implements Caller {
     }
 
     @Override
-    public QueueEnd enqueue(String queue, Duration maxWait) {
-        AgiReply reply;
+    public QueueEnd enqueue(QueueEntry entry) {
+        String position = entry.keepPlace()
+                ? String.valueOf(places.placeFor(entry.queue(), callId, java.time.Instant.now())) : "";
+        String gosub = entry.whisper().map(context -> context + "^s^1").orElse("");
         try {
-            reply = channel.sendCommand(new ExecCommand("Queue", queue, "", "", "", String.valueOf(maxWait.toSeconds())));
+            AgiReply reply = channel.sendCommand(new ExecCommand("Queue", entry.queue(), "", "", "",
+                    String.valueOf(entry.timeout().toSeconds()), "", gosub, "", position));
             String member = channel.sendCommand(new GetVariableCommand("MEMBERINTERFACE")).getExtra();
             if (member != null && !member.isEmpty()) {
+                places.leave(entry.queue(), callId);
                 return new QueueEnd.Answered(AgiText.clean(member));
             }
             if (reply.getResultCode() == -1) {
@@ -155,7 +201,7 @@ final class AgiCaller implements Caller {
         } catch (AgiHangupException e) {
             return new QueueEnd.Abandoned(); // hanging up in a queue is how callers leave it
         } catch (AgiException e) {
-            throw new AgiFailure("queue " + queue, e);
+            throw new AgiFailure("queue " + entry.queue(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package hotline.agi;
 
 import hotline.config.HotlineConfig;
 import hotline.config.Server;
+import hotline.flow.CallbackBook;
 import hotline.flow.Outcome;
 import hotline.journal.JournalWriter;
 import java.io.IOException;
@@ -37,16 +38,16 @@ public final class AgiServer implements AutoCloseable {
     private final Server settings;
     private final HotlineCall hotlineCall;
     private final AgiScript busy = (request, channel) ->
-            new AgiCaller(channel, "en").setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
+            new AgiCaller(channel, "en", "", new QueuePlaces()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong callNumber = new AtomicLong();
     private final Object drained = new Object();
     private ServerSocket serverSocket;
     private Thread acceptor;
 
-    public AgiServer(Supplier<HotlineConfig> config, JournalWriter journal) {
+    public AgiServer(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks) {
         this.settings = config.get().server();
-        this.hotlineCall = new HotlineCall(config, journal, Clock.systemUTC());
+        this.hotlineCall = new HotlineCall(config, journal, callbacks, Clock.systemUTC());
     }
 
     /** Binds and starts accepting; returns the bound port (useful when configured as 0). */

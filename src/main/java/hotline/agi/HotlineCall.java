@@ -1,6 +1,8 @@
 package hotline.agi;
 
 import hotline.config.HotlineConfig;
+import hotline.flow.CallFacts;
+import hotline.flow.CallbackBook;
 import hotline.flow.CallerHungUp;
 import hotline.flow.InboundFlow;
 import hotline.flow.Outcome;
@@ -29,10 +31,13 @@ final class HotlineCall implements AgiScript {
     private final Supplier<HotlineConfig> config;
     private final JournalWriter journal;
     private final Clock clock;
+    private final CallbackBook callbacks;
+    private final QueuePlaces places = new QueuePlaces();
 
-    HotlineCall(Supplier<HotlineConfig> config, JournalWriter journal, Clock clock) {
+    HotlineCall(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks, Clock clock) {
         this.config = config;
         this.journal = journal;
+        this.callbacks = callbacks;
         this.clock = clock;
     }
 
@@ -48,12 +53,13 @@ final class HotlineCall implements AgiScript {
                 .with("dialled", AgiText.clean(request.getExtension(), 64))
                 .with("language", snapshot.languages().fallback());
         MDC.put("call", callId);
-        String dialled = AgiText.clean(request.getExtension(), 64);
-        var agi = new AgiCaller(channel, snapshot.languages().fallback());
+        var facts = new CallFacts(AgiText.clean(request.getExtension(), 64),
+                AgiText.clean(request.getCallerIdNumber(), 64).replaceAll("[^0-9]", ""));
+        var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places);
         Outcome outcome;
         try {
-            outcome = new InboundFlow(snapshot.inbound(), snapshot.languages())
-                    .run(new JournalingCaller(agi, record), dialled);
+            outcome = new InboundFlow(snapshot.inbound(), snapshot.languages(), callbacks)
+                    .run(new JournalingCaller(agi, record), facts);
         } catch (CallerHungUp e) {
             outcome = new Outcome.CallerHungUpDuring(record.currentStep());
         } catch (RuntimeException e) {
@@ -64,6 +70,7 @@ final class HotlineCall implements AgiScript {
         agi.setVariable(OUTCOME_VARIABLE, outcome.code());
         journal.write(record);
         log.info("call ended: {}", outcome.code());
+        places.leaveAll(callId);
         MDC.remove("call");
     }
 }

@@ -3,6 +3,9 @@ package hotline.cli;
 import hotline.agi.AgiServer;
 import hotline.config.HotlineConfig;
 import hotline.journal.JournalWriter;
+import hotline.store.CallbackStore;
+import hotline.store.StoreCallbackBook;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,11 +29,14 @@ public final class ServeCommand implements Callable<Integer> {
         }
         HotlineConfig cfg = loaded.get();
         var journal = new JournalWriter(cfg.journal().file());
-        var server = new AgiServer(() -> cfg, journal);
+        var store = CallbackStore.open(cfg.store(), Clock.systemUTC());
+        log.info("callback store: {}", store.describe());
+        var server = new AgiServer(() -> cfg, journal, new StoreCallbackBook(store));
         server.start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.drain(cfg.server().drainGrace());
             journal.close();
+            store.close();
         }, "drain"));
         log.info("config {} loaded; journal at {}", config.file, cfg.journal().file());
         server.awaitStopped();

@@ -3,16 +3,23 @@ package hotline.config;
 import java.time.Duration;
 
 /**
- * Putting a speaking caller through to the agents.
+ * Putting a speaking caller through to the agents, and how they wait (call-scripts.md §5).
  *
- * @param connecting        "please hold, I am connecting you"
- * @param queue             the app_queue queue name (queues.conf)
- * @param maxWait           how long a caller may wait before the queue gives up, 10s..4h
- * @param gaveUpPrompt      said when the queue gives up (§8 wording until callbacks exist)
- * @param pauseBeforeHangup pause after that prompt, 1s..30s
+ * @param connecting          "please hold, I am connecting you"
+ * @param queue               the app_queue queue name (queues.conf)
+ * @param maxWait             the longest wait before the queue gives up, 10s..4h
+ * @param gaveUpPrompt        said when the queue gives up
+ * @param pauseBeforeHangup   pause after that prompt, 1s..30s
+ * @param patienceEvery       how often a waiting caller hears {@code patience-prompt}, 10s..10m
+ * @param patiencePrompt      §5 "thank you for your patience" (004 prefers it to "sorry to keep you waiting")
+ * @param callbackOfferAfter  §5 (002): after this long, offer a callback (press 1), 10s..1h; the
+ *                            caller keeps their place in the queue if they keep waiting
+ * @param callbackOfferPrompt "if you would like us to call you back, press 1"
+ * @param callbackReason      the reason code of callbacks taken in this queue (sets the promise)
  */
 public record Agents(String connecting, String queue, Duration maxWait, String gaveUpPrompt,
-                     Duration pauseBeforeHangup) {
+                     Duration pauseBeforeHangup, Duration patienceEvery, String patiencePrompt,
+                     Duration callbackOfferAfter, String callbackOfferPrompt, String callbackReason) {
 
     public Agents {
         connecting = connecting == null ? "connecting" : connecting;
@@ -20,14 +27,24 @@ public record Agents(String connecting, String queue, Duration maxWait, String g
         maxWait = maxWait == null ? Duration.ofMinutes(30) : maxWait;
         gaveUpPrompt = gaveUpPrompt == null ? "line-adjusting" : gaveUpPrompt;
         pauseBeforeHangup = pauseBeforeHangup == null ? Duration.ofSeconds(5) : pauseBeforeHangup;
+        patienceEvery = patienceEvery == null ? Duration.ofSeconds(30) : patienceEvery;
+        patiencePrompt = patiencePrompt == null ? "thank-you-patience" : patiencePrompt;
+        callbackOfferAfter = callbackOfferAfter == null ? Duration.ofSeconds(60) : callbackOfferAfter;
+        callbackOfferPrompt = callbackOfferPrompt == null ? "callback-offer" : callbackOfferPrompt;
+        callbackReason = callbackReason == null ? "simple" : callbackReason;
         Check.promptKey("connecting", connecting);
         Check.queueName("queue", queue);
         Check.wholeSecondsBetween("max-wait", maxWait, 10, 4 * 3600);
         Check.promptKey("gave-up-prompt", gaveUpPrompt);
         Check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        Check.wholeSecondsBetween("patience-every", patienceEvery, 10, 600);
+        Check.promptKey("patience-prompt", patiencePrompt);
+        Check.wholeSecondsBetween("callback-offer-after", callbackOfferAfter, 10, 3600);
+        Check.promptKey("callback-offer-prompt", callbackOfferPrompt);
+        Check.promptKey("callback-reason", callbackReason);
     }
 
     static Agents defaults() {
-        return new Agents(null, null, null, null, null);
+        return new Agents(null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -13,18 +13,21 @@ import java.util.List;
  * @param yesNoPrompt       "if you can, press 1; if not, press 2"
  * @param answerWithin      how long to wait for the key after the question, 1s..30s
  * @param queue             the dialect queue (queues.conf), used when a member is logged in
+ * @param maxWait           how long to wait there for the colleague, 10s..1h; then the goodbye
  * @param transferPrompt    "I am connecting you to a colleague who speaks your dialect"
  * @param unavailablePrompt "no colleague who speaks your dialect is free ... goodbye"
  * @param pauseBeforeHangup after the goodbye, 1s..30s
  */
 public record Dialect(List<String> steps, String yesNoPrompt, Duration answerWithin, String queue,
-                      String transferPrompt, String unavailablePrompt, Duration pauseBeforeHangup) {
+                      Duration maxWait, String transferPrompt, String unavailablePrompt,
+                      Duration pauseBeforeHangup) {
 
     public Dialect {
         steps = steps == null ? List.of("speak-standard", "find-standard-speaker") : List.copyOf(steps);
         yesNoPrompt = yesNoPrompt == null ? "yes-no" : yesNoPrompt;
         answerWithin = answerWithin == null ? Duration.ofSeconds(5) : answerWithin;
         queue = queue == null ? "dialect-yue" : queue;
+        maxWait = maxWait == null ? Duration.ofMinutes(5) : maxWait;
         transferPrompt = transferPrompt == null ? "dialect-transfer" : transferPrompt;
         unavailablePrompt = unavailablePrompt == null ? "dialect-unavailable-goodbye" : unavailablePrompt;
         pauseBeforeHangup = pauseBeforeHangup == null ? Duration.ofSeconds(5) : pauseBeforeHangup;
@@ -32,12 +35,13 @@ public record Dialect(List<String> steps, String yesNoPrompt, Duration answerWit
         Check.promptKey("yes-no-prompt", yesNoPrompt);
         Check.between("answer-within", answerWithin, Duration.ofSeconds(1), Duration.ofSeconds(30));
         Check.queueName("queue", queue);
+        Check.wholeSecondsBetween("max-wait", maxWait, 10, 3600);
         Check.promptKey("transfer-prompt", transferPrompt);
         Check.promptKey("unavailable-prompt", unavailablePrompt);
         Check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
     }
 
     static Dialect defaults() {
-        return new Dialect(null, null, null, null, null, null, null);
+        return new Dialect(null, null, null, null, null, null, null, null);
     }
 }

@@ -4,22 +4,30 @@ import java.util.stream.Stream;
 
 /** The whole of hotline.yaml, bound and validated; immutable, so a call can keep a snapshot. */
 public record HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal,
-                            InboundScript inbound) {
+                            Store store, InboundScript inbound) {
 
     public HotlineConfig {
         server = server == null ? Server.defaults() : server;
         sounds = sounds == null ? Sounds.defaults() : sounds;
         languages = languages == null ? Languages.defaults() : languages;
         journal = journal == null ? Journal.defaults() : journal;
+        store = store == null ? Store.defaults() : store;
         inbound = inbound == null ? InboundScript.defaults() : inbound;
+        String complaintKey = inbound.complaint().key();
+        Check.that(complaintKey.isEmpty() || !languages.keys().contains(complaintKey),
+                "inbound: complaint.key '" + complaintKey + "' is also a languages menu or dialect key");
+        for (String reason : inbound.callbacks().confirmedPrompts().keySet()) {
+            Check.that(store.promise().containsKey(reason),
+                    "inbound: callbacks.confirmed-prompts." + reason + " has no store.promise." + reason);
+        }
     }
 
     public static HotlineConfig defaults() {
-        return new HotlineConfig(null, null, null, null, null);
+        return new HotlineConfig(null, null, null, null, null, null);
     }
 
     public HotlineConfig withServer(Server newServer) {
-        return new HotlineConfig(newServer, sounds, languages, journal, inbound);
+        return new HotlineConfig(newServer, sounds, languages, journal, store, inbound);
     }
 
     /** Every prompt any script can play, with the key path that names it. */

@@ -8,7 +8,7 @@ import java.util.stream.Stream;
  * @param greeting §1 "Hello, ... how can I help you?"; the language menu follows it
  */
 public record InboundScript(String greeting, Listening listening, SilentLine silentLine, Agents agents,
-                            Dialect dialect) {
+                            Dialect dialect, Callbacks callbacks, Complaint complaint) {
 
     public InboundScript {
         greeting = greeting == null ? "greeting" : greeting;
@@ -16,11 +16,17 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
         silentLine = silentLine == null ? SilentLine.defaults() : silentLine;
         agents = agents == null ? Agents.defaults() : agents;
         dialect = dialect == null ? Dialect.defaults() : dialect;
+        callbacks = callbacks == null ? Callbacks.defaults() : callbacks;
+        complaint = complaint == null ? Complaint.defaults() : complaint;
         Check.promptKey("greeting", greeting);
+        Check.that(callbacks.confirmedPrompts().containsKey(agents.callbackReason()),
+                "agents: callback-reason '" + agents.callbackReason() + "' has no callbacks.confirmed-prompts entry");
+        Check.that(callbacks.confirmedPrompts().containsKey(complaint.reason()),
+                "complaint: reason '" + complaint.reason() + "' has no callbacks.confirmed-prompts entry");
     }
 
     static InboundScript defaults() {
-        return new InboundScript(null, null, null, null, null);
+        return new InboundScript(null, null, null, null, null, null, null);
     }
 
     /** Every prompt key this script can play, with the config key path that names it. */
@@ -39,6 +45,20 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
         uses.add(new PromptUse("inbound.dialect.yes-no-prompt", dialect.yesNoPrompt()));
         uses.add(new PromptUse("inbound.dialect.transfer-prompt", dialect.transferPrompt()));
         uses.add(new PromptUse("inbound.dialect.unavailable-prompt", dialect.unavailablePrompt()));
+        uses.add(new PromptUse("inbound.agents.patience-prompt", agents.patiencePrompt()));
+        uses.add(new PromptUse("inbound.agents.callback-offer-prompt", agents.callbackOfferPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.use-caller-id-prompt", callbacks.useCallerIdPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.enter-number-prompt", callbacks.enterNumberPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.you-entered-prompt", callbacks.youEnteredPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.confirm-prompt", callbacks.confirmPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.record-name-prompt", callbacks.recordNamePrompt()));
+        callbacks.confirmedPrompts().forEach((reason, prompt) ->
+                uses.add(new PromptUse("inbound.callbacks.confirmed-prompts." + reason, prompt)));
+        if (!complaint.key().isEmpty()) {
+            uses.add(new PromptUse("inbound.complaint.option-prompt", complaint.optionPrompt()));
+        }
+        uses.add(new PromptUse("inbound.complaint.escalating-prompt", complaint.escalatingPrompt()));
+        uses.add(new PromptUse("inbound.complaint.statement-prompt", complaint.statementPrompt()));
         return uses.build();
     }
 

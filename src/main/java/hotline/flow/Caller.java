@@ -37,8 +37,23 @@ public interface Caller {
     /** How many members of an Asterisk queue are logged in right now. */
     int membersLoggedIn(String queue);
 
-    /** Puts the caller in an Asterisk queue with music on hold until it ends. */
-    QueueEnd enqueue(String queue, Duration maxWait);
+    /** Puts the caller in an Asterisk queue with music on hold until the entry ends. */
+    QueueEnd enqueue(QueueEntry entry);
+
+    /** The caller's language now. */
+    String language();
+
+    /** Plays a prompt and collects up to {@code maxDigits} keys ending with #; empty when none. */
+    Optional<String> askDigits(String promptKey, int maxDigits, Duration within);
+
+    /** Reads digits back one by one, in the caller's language. */
+    void sayDigits(String digits);
+
+    /** Plays a prompt, then records the caller after a tone until # or {@code atMost}. */
+    Optional<String> recordVoice(String promptKey, String name, Duration atMost);
+
+    /** Details the answering agent sees on their channel (inherited variables HOTLINE_*). */
+    void tellAgents(java.util.Map<String, String> details);
 
     void hangUp();
 }

@@ -1,6 +1,5 @@
 package hotline.flow;
 
-import hotline.config.Agents;
 import hotline.config.Dialect;
 import java.util.Optional;
 
@@ -16,17 +15,21 @@ final class DialectLadder {
 
     private DialectLadder() {}
 
-    static Outcome run(Caller caller, Dialect dialect, Agents agents) {
+    static Outcome run(Caller caller, Dialect dialect, java.util.function.Function<Caller, Outcome> toAgents) {
         for (String step : dialect.steps()) {
             caller.play(step);
             Optional<Character> answer = caller.offer(dialect.yesNoPrompt(), YES_NO)
                     .or(() -> caller.waitForKey(YES_NO, dialect.answerWithin()));
             if (answer.equals(Optional.of('1'))) {
-                return ToAgents.putThrough(caller, agents, agents.connecting(), agents.queue());
+                return toAgents.apply(caller);
             }
         }
         if (caller.membersLoggedIn(dialect.queue()) > 0) {
-            return ToAgents.putThrough(caller, agents, dialect.transferPrompt(), dialect.queue());
+            caller.play(dialect.transferPrompt());
+            QueueEnd end = caller.enqueue(new QueueEntry(dialect.queue(), dialect.maxWait(), false, Optional.empty()));
+            if (!(end instanceof QueueEnd.NotAnswered)) {
+                return new Outcome.Queued(dialect.queue(), end);
+            }
         }
         caller.play(dialect.unavailablePrompt());
         caller.pause(dialect.pauseBeforeHangup());

@@ -2,45 +2,58 @@ package hotline.flow;
 
 import hotline.config.InboundScript;
 import hotline.config.Languages;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The inbound hotline script (call-scripts.md §1, §2, §4): greet in the language of the
- * dialled number, offer the other languages and the dialect ladder, listen for the
- * caller's voice, re-prompt, and either put the caller through to the agents or close a
- * silent line politely. Never hangs up without a goodbye and a pause.
+ * The inbound hotline script (call-scripts.md §1-§6): greet in the language of the
+ * dialled number, offer the other languages, the dialect ladder and the complaint line,
+ * listen for the caller's voice, re-prompt, and either put the caller through to the
+ * agents or close a silent line politely. Never hangs up without a goodbye and a pause.
  */
 public final class InboundFlow {
 
     private final InboundScript script;
     private final Languages languages;
+    private final ToAgents agents;
+    private final Escalation escalation;
 
-    public InboundFlow(InboundScript script, Languages languages) {
+    public InboundFlow(InboundScript script, Languages languages, CallbackBook book) {
         this.script = script;
         this.languages = languages;
+        var callbacks = new CallbackCapture(script.callbacks(), book);
+        this.agents = new ToAgents(script.agents(), callbacks);
+        this.escalation = new Escalation(script.complaint(), callbacks);
     }
 
-    public Outcome run(Caller caller, String dialled) {
+    public Outcome run(Caller caller, CallFacts facts) {
         caller.answer();
-        caller.useLanguage(languages.forNumber(dialled));
-        Optional<Character> key = greetWithMenu(caller);
+        caller.useLanguage(languages.forNumber(facts.dialled()));
+        Optional<String> key = greetWithMenu(caller).map(String::valueOf);
         if (key.isPresent()) {
-            if (String.valueOf(key.get()).equals(languages.dialectKey())) {
-                return DialectLadder.run(caller, script.dialect(), script.agents());
+            if (key.get().equals(languages.dialectKey())) {
+                return DialectLadder.run(caller, script.dialect(), toAgents(facts));
             }
-            caller.useLanguage(languages.languageForKey(key.get()).orElseThrow());
+            if (key.get().equals(script.complaint().key())) {
+                return escalation.run(caller, facts, Duration.ZERO);
+            }
+            caller.useLanguage(languages.languageForKey(key.get().charAt(0)).orElseThrow());
             caller.play(script.greeting()); // "how can I help you?", now in their language
         }
         return switch (Prompting.listenWithReprompts(caller, script.listening())) {
-            case Heard.Voice voice -> ToAgents.putThrough(caller, script.agents(),
-                    script.agents().connecting(), script.agents().queue());
+            case Heard.Voice voice -> toAgents(facts).apply(caller);
             case Heard.Silence silence -> silentLineGoodbye(caller);
         };
     }
 
-    /** The greeting, then each language option in its own language, then the dialect option. */
+    private java.util.function.Function<Caller, Outcome> toAgents(CallFacts facts) {
+        return c -> agents.putThrough(c, facts, script.agents().connecting(), script.agents().queue());
+    }
+
+    /** The greeting, each language option in its own language, the dialect and complaint options. */
     private Optional<Character> greetWithMenu(Caller caller) {
-        String keys = languages.keys();
+        String complaintKey = script.complaint().key();
+        String keys = languages.keys() + complaintKey;
         Optional<Character> key = caller.offer(script.greeting(), keys);
         for (String language : languages.menu().values()) {
             if (key.isPresent()) return key;
@@ -48,6 +61,9 @@ public final class InboundFlow {
         }
         if (key.isEmpty() && !languages.dialectKey().isEmpty()) {
             key = caller.offer(languages.dialectPrompt(), keys);
+        }
+        if (key.isEmpty() && !complaintKey.isEmpty()) {
+            key = caller.offer(script.complaint().optionPrompt(), keys);
         }
         return key;
     }

@@ -28,6 +28,16 @@ public sealed interface Outcome {
         public String code() { return "dialect-unavailable:" + queue; }
     }
 
+    /** §5/§6: a callback request is stored durably and the caller was told when. */
+    record CallbackBooked(String id, String reason) implements Outcome {
+        public String code() { return "callback-booked:" + reason; }
+    }
+
+    /** No number could be confirmed for a callback; polite goodbye. */
+    record CallbackNotTaken(String reason) implements Outcome {
+        public String code() { return "callback-not-taken:" + reason; }
+    }
+
     /** The caller hung up during {@code step} (a prompt key or a named step). */
     record CallerHungUpDuring(String step) implements Outcome {
         public String code() { return "caller-hung-up:" + step; }

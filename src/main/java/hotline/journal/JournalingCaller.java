@@ -4,6 +4,7 @@ import hotline.config.Durations;
 import hotline.flow.Caller;
 import hotline.flow.Heard;
 import hotline.flow.QueueEnd;
+import hotline.flow.QueueEntry;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -81,15 +82,48 @@ public final class JournalingCaller implements Caller {
     }
 
     @Override
-    public QueueEnd enqueue(String queue, Duration maxWait) {
-        record.step("queue", Map.of("queue", queue));
-        QueueEnd end = inner.enqueue(queue, maxWait);
+    public QueueEnd enqueue(QueueEntry entry) {
+        record.step("queue", Map.of("queue", entry.queue(), "stay-at-most", Durations.format(entry.timeout())));
+        QueueEnd end = inner.enqueue(entry);
         record.stepResult(switch (end) {
             case QueueEnd.Answered a -> Map.of("end", "answered", "agent", a.agent());
             case QueueEnd.Abandoned a -> Map.of("end", "abandoned");
             case QueueEnd.NotAnswered n -> Map.of("end", "not-answered", "queue-status", n.queueStatus());
         });
         return end;
+    }
+
+    @Override
+    public String language() {
+        return inner.language();
+    }
+
+    @Override
+    public Optional<String> askDigits(String promptKey, int maxDigits, Duration within) {
+        record.step(promptKey, Map.of("action", "ask-digits"));
+        Optional<String> digits = inner.askDigits(promptKey, maxDigits, within);
+        record.stepResult(Map.of("digits", digits.map(d -> d.length() + " digits").orElse("none")));
+        return digits;
+    }
+
+    @Override
+    public void sayDigits(String digits) {
+        record.step("say-digits", Map.of("count", digits.length()));
+        inner.sayDigits(digits);
+    }
+
+    @Override
+    public Optional<String> recordVoice(String promptKey, String name, Duration atMost) {
+        record.step(promptKey, Map.of("action", "record", "name", name));
+        Optional<String> file = inner.recordVoice(promptKey, name, atMost);
+        file.ifPresent(f -> record.stepResult(Map.of("recording", f)));
+        return file;
+    }
+
+    @Override
+    public void tellAgents(Map<String, String> details) {
+        record.step("tell-agents", Map.of("details", String.join(",", details.keySet())));
+        inner.tellAgents(details);
     }
 
     @Override

@@ -32,7 +32,7 @@ class HotlineOverTheWireTest {
         HotlineConfig config = base.withServer(new Server("127.0.0.1", freePort(), maxCalls, Duration.ofSeconds(5)));
         var journal = new JournalWriter(tmp.resolve("journal.jsonl"));
         journal.addListener(journalLines::add);
-        server = new AgiServer(() -> config, journal);
+        server = new AgiServer(() -> config, journal, hotline.store.TestStores.sqliteBook());
         port = server.start();
     }
 
@@ -57,13 +57,14 @@ class HotlineOverTheWireTest {
         assertThat(sent).containsExactly(
                 "ANSWER",
                 "SET VARIABLE \"CHANNEL(language)\" \"en\"",
-                "STREAM FILE \"hotline/greeting\" \"123459\"",
-                "STREAM FILE \"en/hotline/language-option\" \"123459\"",
-                "STREAM FILE \"es/hotline/language-option\" \"123459\"",
-                "STREAM FILE \"zh/hotline/language-option\" \"123459\"",
-                "STREAM FILE \"ko/hotline/language-option\" \"123459\"",
-                "STREAM FILE \"yue/hotline/language-option\" \"123459\"",
-                "STREAM FILE \"hotline/dialect-option\" \"123459\"",
+                "STREAM FILE \"hotline/greeting\" \"1234598\"",
+                "STREAM FILE \"en/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"es/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"zh/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"ko/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"yue/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"hotline/dialect-option\" \"1234598\"",
+                "STREAM FILE \"hotline/complaint-option\" \"1234598\"",
                 "EXEC \"WaitForNoise\" \"300,1,5\"",
                 "GET VARIABLE \"WAITSTATUS\"",
                 "STREAM FILE \"hotline/cant-hear-you\" \"\"",
@@ -122,8 +123,8 @@ class HotlineOverTheWireTest {
         });
 
         assertThat(sent).containsSubsequence("SET VARIABLE \"CHANNEL(language)\" \"es\"",
-                "STREAM FILE \"hotline/greeting\" \"123459\"", "CHANNEL STATUS",
-                "STREAM FILE \"en/hotline/greeting\" \"123459\"");
+                "STREAM FILE \"hotline/greeting\" \"1234598\"", "CHANNEL STATUS",
+                "STREAM FILE \"en/hotline/greeting\" \"1234598\"");
         assertThat(sent).contains("SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\"");
     }
 
@@ -133,13 +134,13 @@ class HotlineOverTheWireTest {
         var asterisk = new FakeAsterisk("hotline", "Local/s@robot-picks-00000005;1");
 
         List<String> sent = asterisk.call(port, command -> {
-            if (command.equals("STREAM FILE \"hotline/greeting\" \"123459\"") && !asteriskSaid.getAndSet(true)) {
+            if (command.equals("STREAM FILE \"hotline/greeting\" \"1234598\"") && !asteriskSaid.getAndSet(true)) {
                 return "200 result=52 endpos=4000"; // '4' pressed: Korean
             }
             return FakeAsterisk.silentCaller(command);
         });
 
-        assertThat(sent).containsSubsequence("STREAM FILE \"hotline/greeting\" \"123459\"",
+        assertThat(sent).containsSubsequence("STREAM FILE \"hotline/greeting\" \"1234598\"",
                 "SET VARIABLE \"CHANNEL(language)\" \"ko\"", "STREAM FILE \"hotline/greeting\" \"\"",
                 "EXEC \"WaitForNoise\" \"300,1,5\"");
         assertThat(journalLines.getFirst()).contains("\"language\":\"ko\"", "\"pressed\":\"4\"");

@@ -15,13 +15,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InboundFlowTest {
 
     private final HotlineConfig config = HotlineConfig.defaults();
-    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages());
+    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks());
 
     @Test
     void aSilentLineHearsTheGreetingASecondPromptAGoodbyeAndAPauseBeforeTheHangup() {
         var caller = ScriptedCaller.silent();
 
-        Outcome outcome = flow.run(caller, "s");
+        Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
         assertThat(caller.transcript).containsExactly(
                 "answer", "language en", "play greeting", "listen 5s", "play cant-hear-you", "listen 5s",
@@ -33,10 +33,10 @@ class InboundFlowTest {
     void aCallerWhoSpeaksAfterTheGreetingIsPutThroughToTheAgentsQueue() {
         var caller = new ScriptedCaller().speaksAfter(0);
 
-        Outcome outcome = flow.run(caller, "s");
+        Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
         assertThat(caller.transcript).containsExactly(
-                "answer", "language en", "play greeting", "listen 5s", "play connecting", "queue hotline");
+                "answer", "language en", "play greeting", "listen 5s", "play connecting", "queue hotline 30s");
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 
@@ -44,19 +44,19 @@ class InboundFlowTest {
     void aCallerWhoOnlySpeaksAfterTheSecondPromptIsStillPutThrough() {
         var caller = new ScriptedCaller().speaksAfter(1);
 
-        Outcome outcome = flow.run(caller, "s");
+        Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
-        assertThat(caller.transcript).endsWith("play cant-hear-you", "listen 5s", "play connecting", "queue hotline");
+        assertThat(caller.transcript).endsWith("play cant-hear-you", "listen 5s", "play connecting", "queue hotline 30s");
         assertThat(outcome).isInstanceOf(Outcome.Queued.class);
     }
 
     @Test
     void whenTheQueueGivesUpTheCallerHearsAPoliteCloseAndAPauseBeforeTheHangup() {
-        var caller = new ScriptedCaller().speaksAfter(0).queueEnds(new QueueEnd.NotAnswered("TIMEOUT"));
+        var caller = new ScriptedCaller().speaksAfter(0).queueEnds(new QueueEnd.NotAnswered("LEAVEEMPTY"));
 
-        Outcome outcome = flow.run(caller, "s");
+        Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
-        assertThat(caller.transcript).endsWith("queue hotline", "play line-adjusting", "pause 5s", "hangup");
+        assertThat(caller.transcript).endsWith("queue hotline 30s", "play line-adjusting", "pause 5s", "hangup");
         assertThat(outcome.code()).isEqualTo("queue-gave-up:hotline");
     }
 
@@ -64,7 +64,7 @@ class InboundFlowTest {
     void aCallerWhoAbandonsTheQueueStillCountsAsQueued() {
         var caller = new ScriptedCaller().speaksAfter(0).queueEnds(new QueueEnd.Abandoned());
 
-        assertThat(flow.run(caller, "s")).isEqualTo(new Outcome.Queued("hotline", new QueueEnd.Abandoned()));
+        assertThat(flow.run(caller, new CallFacts("s", "5550100"))).isEqualTo(new Outcome.Queued("hotline", new QueueEnd.Abandoned()));
     }
 
     @ParameterizedTest
@@ -73,26 +73,26 @@ class InboundFlowTest {
     void aHangupAtAnyStepOfTheSilentLineStopsTheFlowThere(String step) {
         var caller = ScriptedCaller.silent().hangsUpAt(step);
 
-        assertThatThrownBy(() -> flow.run(caller, "s")).isInstanceOf(CallerHungUp.class);
+        assertThatThrownBy(() -> flow.run(caller, new CallFacts("s", "5550100"))).isInstanceOf(CallerHungUp.class);
         assertThat(caller.transcript.getLast()).startsWith(step);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"play connecting", "queue hotline"})
+    @ValueSource(strings = {"play connecting", "queue hotline 30s"})
     void aHangupOnTheWayToTheAgentsStopsTheFlowThere(String step) {
         var caller = new ScriptedCaller().speaksAfter(0).hangsUpAt(step);
 
-        assertThatThrownBy(() -> flow.run(caller, "s")).isInstanceOf(CallerHungUp.class);
+        assertThatThrownBy(() -> flow.run(caller, new CallFacts("s", "5550100"))).isInstanceOf(CallerHungUp.class);
         assertThat(caller.transcript.getLast()).isEqualTo(step);
     }
 
     @Test
     void theSilenceIsConfirmedOncePerConfiguredReprompt() {
         var twoReprompts = new InboundScript(null, new Listening(List.of("cant-hear-you", "cant-hear-you"), null, null),
-                null, null, null);
+                null, null, null, null, null);
         var caller = ScriptedCaller.silent();
 
-        new InboundFlow(twoReprompts, config.languages()).run(caller, "s");
+        new InboundFlow(twoReprompts, config.languages(), new BookedCallbacks()).run(caller, new CallFacts("s", ""));
 
         assertThat(caller.transcript.stream().filter(l -> l.startsWith("listen"))).hasSize(3);
     }

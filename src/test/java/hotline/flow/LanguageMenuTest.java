@@ -14,17 +14,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LanguageMenuTest {
 
     private final HotlineConfig config = ConfigLoader.load(Path.of("config/hotline.yaml"));
-    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages());
+    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks());
 
     @Test
     void theGreetingIsFollowedByEachLanguageOptionSpokenInItsOwnLanguageAndTheDialectOption() {
         var caller = ScriptedCaller.silent();
 
-        flow.run(caller, "s");
+        flow.run(caller, new CallFacts("s", "5550100"));
 
         assertThat(caller.transcript).startsWith("answer", "language en", "play greeting",
                 "play en/language-option", "play es/language-option", "play zh/language-option",
-                "play ko/language-option", "play yue/language-option", "play dialect-option", "listen 5s");
+                "play ko/language-option", "play yue/language-option", "play dialect-option", "play complaint-option",
+                "listen 5s");
     }
 
     @ParameterizedTest
@@ -32,7 +33,7 @@ class LanguageMenuTest {
     void theDialledNumberChoosesTheLanguageTheCallerHearsFirst(String dialled, String language) {
         var caller = ScriptedCaller.silent();
 
-        flow.run(caller, dialled);
+        flow.run(caller, new CallFacts(dialled, "5550100"));
 
         assertThat(caller.transcript.get(1)).isEqualTo("language " + language);
     }
@@ -42,10 +43,10 @@ class LanguageMenuTest {
     void aKeyPressedDuringTheGreetingSwitchesTheLanguageAndGreetsAgainInIt(char key, String language) {
         var caller = new ScriptedCaller().pressesAt("play greeting", key).speaksAfter(0);
 
-        Outcome outcome = flow.run(caller, "8005550100");
+        Outcome outcome = flow.run(caller, new CallFacts("8005550100", "5550100"));
 
         assertThat(caller.transcript).containsSubsequence("play greeting", "language " + language, "play greeting",
-                "listen 5s", "play connecting", "queue hotline");
+                "listen 5s", "play connecting", "queue hotline 30s");
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 
@@ -53,7 +54,7 @@ class LanguageMenuTest {
     void aKeyPressedDuringALaterOptionStopsTheMenuThere() {
         var caller = ScriptedCaller.silent().pressesAt("play ko/language-option", '4');
 
-        flow.run(caller, "s");
+        flow.run(caller, new CallFacts("s", "5550100"));
 
         assertThat(caller.transcript).doesNotContain("play yue/language-option").contains("language ko");
     }
@@ -62,12 +63,12 @@ class LanguageMenuTest {
     void theDialectLadderAsksTwiceThenHandsOverToAColleagueWhoUnderstandsTheDialect() {
         var caller = ScriptedCaller.silent().pressesAt("play greeting", '9').withMembersLoggedIn(1);
 
-        Outcome outcome = flow.run(caller, "8005550102");
+        Outcome outcome = flow.run(caller, new CallFacts("8005550102", "5550100"));
 
         assertThat(caller.transcript).containsSubsequence("play greeting",
                 "play speak-standard", "play yes-no", "wait-for-key 5s",
                 "play find-standard-speaker", "play yes-no", "wait-for-key 5s",
-                "members dialect-yue", "play dialect-transfer", "queue dialect-yue");
+                "members dialect-yue", "play dialect-transfer", "queue dialect-yue 5m");
         assertThat(outcome.code()).isEqualTo("queued:dialect-yue");
     }
 
@@ -75,7 +76,7 @@ class LanguageMenuTest {
     void withNobodyForTheDialectTheCallerHearsAPoliteGoodbyeAndAPauseNeverADirectHangup() {
         var caller = ScriptedCaller.silent().pressesAt("play greeting", '9');
 
-        Outcome outcome = flow.run(caller, "8005550102");
+        Outcome outcome = flow.run(caller, new CallFacts("8005550102", "5550100"));
 
         assertThat(caller.transcript).endsWith("members dialect-yue", "play dialect-unavailable-goodbye",
                 "pause 5s", "hangup");
@@ -86,9 +87,9 @@ class LanguageMenuTest {
     void aCallerWhoCanSpeakTheStandardLanguageStaysInItAndGoesToTheAgents() {
         var caller = ScriptedCaller.silent().pressesAt("play greeting", '9').pressesAt("wait-for-key", '1');
 
-        Outcome outcome = flow.run(caller, "8005550102");
+        Outcome outcome = flow.run(caller, new CallFacts("8005550102", "5550100"));
 
-        assertThat(caller.transcript).endsWith("play yes-no", "wait-for-key 5s", "play connecting", "queue hotline");
+        assertThat(caller.transcript).endsWith("play yes-no", "wait-for-key 5s", "play connecting", "queue hotline 30s");
         assertThat(caller.transcript.stream().filter(l -> l.startsWith("language"))).containsExactly("language zh");
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
@@ -98,7 +99,7 @@ class LanguageMenuTest {
         var caller = ScriptedCaller.silent().pressesAt("play greeting", '9')
                 .pressesAt("wait-for-key", '2').pressesAt("wait-for-key", '1');
 
-        Outcome outcome = flow.run(caller, "8005550102");
+        Outcome outcome = flow.run(caller, new CallFacts("8005550102", "5550100"));
 
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
@@ -107,7 +108,7 @@ class LanguageMenuTest {
     void aHangupDuringTheLadderIsBlamedOnItsStep() {
         var caller = ScriptedCaller.silent().pressesAt("play greeting", '9').hangsUpAt("play find-standard-speaker");
 
-        assertThatThrownBy(() -> flow.run(caller, "s")).isInstanceOf(CallerHungUp.class);
+        assertThatThrownBy(() -> flow.run(caller, new CallFacts("s", "5550100"))).isInstanceOf(CallerHungUp.class);
         assertThat(caller.transcript.getLast()).isEqualTo("play find-standard-speaker");
     }
 }

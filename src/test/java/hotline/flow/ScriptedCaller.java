@@ -18,6 +18,9 @@ final class ScriptedCaller implements Caller {
     private final Map<String, Deque<Character>> keys = new HashMap<>();
     private QueueEnd queueEnd = new QueueEnd.Answered("PJSIP/agent-1");
     private int membersLoggedIn;
+    private final Deque<QueueEnd> queueEnds = new ArrayDeque<>();
+    private final Deque<String> typed = new ArrayDeque<>();
+    private String language = "en";
     private String hangUpAt;
 
     static ScriptedCaller silent() {
@@ -38,6 +41,18 @@ final class ScriptedCaller implements Caller {
 
     ScriptedCaller queueEnds(QueueEnd end) {
         this.queueEnd = end;
+        return this;
+    }
+
+    /** The queue stays end like this, one after the other, then {@link #queueEnds}'s end. */
+    ScriptedCaller queueStaysEnd(QueueEnd... ends) {
+        queueEnds.addAll(java.util.List.of(ends));
+        return this;
+    }
+
+    /** Keys in a number when asked for digits. */
+    ScriptedCaller types(String digits) {
+        typed.add(digits);
         return this;
     }
 
@@ -62,7 +77,7 @@ final class ScriptedCaller implements Caller {
     }
 
     @Override public void answer() { step("answer"); }
-    @Override public void useLanguage(String language) { step("language " + language); }
+    @Override public void useLanguage(String language) { step("language " + language); this.language = language; }
     @Override public void pause(Duration length) { step("pause " + Durations.format(length)); }
     @Override public void hangUp() { step("hangup"); }
 
@@ -94,8 +109,35 @@ final class ScriptedCaller implements Caller {
     }
 
     @Override
-    public QueueEnd enqueue(String queue, Duration maxWait) {
-        step("queue " + queue);
-        return queueEnd;
+    public QueueEnd enqueue(QueueEntry entry) {
+        step("queue " + entry.queue() + " " + Durations.format(entry.timeout()));
+        return queueEnds.isEmpty() ? queueEnd : queueEnds.poll();
+    }
+
+    @Override
+    public String language() {
+        return language;
+    }
+
+    @Override
+    public Optional<String> askDigits(String promptKey, int maxDigits, Duration within) {
+        step("ask-digits " + promptKey);
+        return Optional.ofNullable(typed.poll());
+    }
+
+    @Override
+    public void sayDigits(String digits) {
+        step("say-digits " + digits);
+    }
+
+    @Override
+    public Optional<String> recordVoice(String promptKey, String name, Duration atMost) {
+        step("record " + promptKey);
+        return Optional.of("rec/" + name);
+    }
+
+    @Override
+    public void tellAgents(Map<String, String> details) {
+        step("tell-agents " + details);
     }
 }

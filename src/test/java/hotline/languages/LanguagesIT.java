@@ -38,7 +38,7 @@ class LanguagesIT {
                 .withServer(new Server("127.0.0.1", PORT, 50, Duration.ofSeconds(5)));
         journalWriter = new JournalWriter(Path.of("target/it-journal-languages.jsonl"));
         journalWriter.addListener(journal::add);
-        server = new AgiServer(() -> config, journalWriter);
+        server = new AgiServer(() -> config, journalWriter, hotline.store.TestStores.sqliteBook());
         server.start();
     }
 

@@ -45,7 +45,7 @@ class WalkingHotlineIT {
         config = withServer(shipped, new Server("127.0.0.1", PORT, 50, Duration.ofSeconds(5)));
         journalWriter = new JournalWriter(Path.of("target/it-journal.jsonl"));
         journalWriter.addListener(journal::add);
-        server = new AgiServer(() -> config, journalWriter);
+        server = new AgiServer(() -> config, journalWriter, hotline.store.TestStores.sqliteBook());
         server.start();
     }
 
@@ -77,17 +77,18 @@ class WalkingHotlineIT {
 
         assertThat(end.getOutcome()).isEqualTo("silent-line-goodbye");
         AgiTrace trace = traceUntil(end.getChannel(), "HANGUP");
-        // the greeting ends with the language menu's last option, the dialect option
-        int greeting = trace.indexOfCommand("STREAM FILE \"hotline/dialect-option\"", 0);
+        // the greeting ends with the menu's last option, the complaint option
+        int greeting = trace.indexOfCommand("STREAM FILE \"hotline/complaint-option\"", 0);
         int second = trace.indexOfCommand("STREAM FILE \"hotline/cant-hear-you\"", greeting);
         int goodbye = trace.indexOfCommand("STREAM FILE \"hotline/no-sound-goodbye\"", second);
         int hangup = trace.indexOfCommand("HANGUP", goodbye);
         assertThat(trace.commands()).containsSubsequence(
                 "ANSWER", "SET VARIABLE \"CHANNEL(language)\" \"en\"",
-                "STREAM FILE \"hotline/greeting\" \"123459\"",
-                "STREAM FILE \"en/hotline/language-option\" \"123459\"",
-                "STREAM FILE \"yue/hotline/language-option\" \"123459\"",
-                "STREAM FILE \"hotline/dialect-option\" \"123459\"",
+                "STREAM FILE \"hotline/greeting\" \"1234598\"",
+                "STREAM FILE \"en/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"yue/hotline/language-option\" \"1234598\"",
+                "STREAM FILE \"hotline/dialect-option\" \"1234598\"",
+                "STREAM FILE \"hotline/complaint-option\" \"1234598\"",
                 "EXEC \"WaitForNoise\" \"300,1,5\"", "GET VARIABLE \"WAITSTATUS\"",
                 "STREAM FILE \"hotline/cant-hear-you\" \"\"",
                 "EXEC \"WaitForNoise\" \"300,1,5\"", "GET VARIABLE \"WAITSTATUS\"",
@@ -155,7 +156,7 @@ class WalkingHotlineIT {
     @Test
     void aCallBeyondTheServersLimitFallsBackToTheLineAdjustingPrompt() throws Exception {
         var small = new AgiServer(() -> withServer(config, new Server("127.0.0.1", PORT + 1, 1, Duration.ZERO)),
-                journalWriter);
+                journalWriter, hotline.store.TestStores.sqliteBook());
         small.start();
         try {
             var via = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + (PORT + 1) + "/hotline");

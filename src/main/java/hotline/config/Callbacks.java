@@ -1,0 +1,68 @@
+package hotline.config;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Taking a callback request (call-scripts.md §5): the number, read back digit by digit and
+ * confirmed (004 §11), an optional recording of the caller's name, and the promise.
+ *
+ * @param useCallerIdPrompt "we can call you back on the number you are calling from:" (the digits
+ *                          follow, then {@code confirm-prompt}: 1 = use it, 2 = key another)
+ * @param enterNumberPrompt "please enter your phone number, then the hash key"
+ * @param youEnteredPrompt  "the number you entered is" (the digits follow)
+ * @param confirmPrompt     "if this is correct, press 1; to enter it again, press 2"
+ * @param minDigits         shortest number accepted, 3..20
+ * @param maxDigits         longest number accepted, minDigits..20
+ * @param answerWithin      time for each key or number, 1s..30s
+ * @param attempts          tries to get a confirmed number before a polite goodbye, 1..5
+ * @param recordName        whether to record the caller's name (kept with the request)
+ * @param recordNamePrompt  "after the tone, please say your name, then press hash"
+ * @param recordNameMax     the longest name recording, 1s..30s
+ * @param confirmedPrompts  reason code → the prompt that tells the caller when to expect it; the
+ *                          promise itself is {@code store.promise} (the prompt must say the same)
+ */
+public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, String youEnteredPrompt,
+                        String confirmPrompt, Integer minDigits, Integer maxDigits, Duration answerWithin,
+                        Integer attempts, Boolean recordName, String recordNamePrompt, Duration recordNameMax,
+                        Map<String, String> confirmedPrompts) {
+
+    public Callbacks {
+        useCallerIdPrompt = useCallerIdPrompt == null ? "callback-use-caller-id" : useCallerIdPrompt;
+        enterNumberPrompt = enterNumberPrompt == null ? "callback-enter-number" : enterNumberPrompt;
+        youEnteredPrompt = youEnteredPrompt == null ? "callback-you-entered" : youEnteredPrompt;
+        confirmPrompt = confirmPrompt == null ? "callback-confirm" : confirmPrompt;
+        minDigits = minDigits == null ? 6 : minDigits;
+        maxDigits = maxDigits == null ? 15 : maxDigits;
+        answerWithin = answerWithin == null ? Duration.ofSeconds(8) : answerWithin;
+        attempts = attempts == null ? 3 : attempts;
+        recordName = recordName == null ? Boolean.TRUE : recordName;
+        recordNamePrompt = recordNamePrompt == null ? "callback-record-name" : recordNamePrompt;
+        recordNameMax = recordNameMax == null ? Duration.ofSeconds(5) : recordNameMax;
+        confirmedPrompts = confirmedPrompts == null ? ordered(Map.of("simple", "callback-confirmed-2h",
+                "complex", "callback-confirmed-24h", "complaint", "teamlead-unavailable")) : ordered(confirmedPrompts);
+        Check.promptKey("use-caller-id-prompt", useCallerIdPrompt);
+        Check.promptKey("enter-number-prompt", enterNumberPrompt);
+        Check.promptKey("you-entered-prompt", youEnteredPrompt);
+        Check.promptKey("confirm-prompt", confirmPrompt);
+        Check.that(minDigits >= 3 && minDigits <= 20, "min-digits: must be 3..20, was " + minDigits);
+        Check.that(maxDigits >= minDigits && maxDigits <= 20, "max-digits: must be min-digits..20, was " + maxDigits);
+        Check.between("answer-within", answerWithin, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        Check.that(attempts >= 1 && attempts <= 5, "attempts: must be 1..5, was " + attempts);
+        Check.promptKey("record-name-prompt", recordNamePrompt);
+        Check.between("record-name-max", recordNameMax, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        confirmedPrompts.forEach((reason, prompt) -> {
+            Check.promptKey("confirmed-prompts", reason);
+            Check.promptKey("confirmed-prompts." + reason, prompt);
+        });
+    }
+
+    static Callbacks defaults() {
+        return new Callbacks(null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    private static <V> Map<String, V> ordered(Map<String, V> m) {
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(new java.util.TreeMap<>(m)));
+    }
+}

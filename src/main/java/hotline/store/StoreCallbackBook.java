@@ -1,0 +1,25 @@
+package hotline.store;
+
+import hotline.flow.CallbackBook;
+import hotline.flow.CallbackBooking;
+
+/** The flows' {@link CallbackBook} over the durable {@link CallbackStore}. */
+public final class StoreCallbackBook implements CallbackBook {
+
+    private final CallbackStore store;
+
+    public StoreCallbackBook(CallbackStore store) {
+        this.store = store;
+    }
+
+    @Override
+    public String book(CallbackBooking booking) {
+        var queue = CallbackQueue.ofCode(booking.queue()).orElse(CallbackQueue.HOTLINE);
+        var caller = booking.callerId().isBlank()
+                ? CallerDetails.withheld(booking.waited())
+                : CallerDetails.of(booking.callerId(), booking.waited());
+        CallbackRequest saved = store.save(new NewCallback(CallbackNumber.of(booking.number()), booking.language(),
+                booking.reason(), queue, booking.recording(), caller));
+        return String.valueOf(saved.id());
+    }
+}
