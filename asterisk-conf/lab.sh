@@ -24,6 +24,7 @@ readonly AMI_USER="${HOTLINE_LAB_AMI_USER:-hotline-lab}"
 readonly AMI_SECRET="${HOTLINE_LAB_AMI_SECRET:-hotline-lab-secret}"
 readonly BOOT_TIMEOUT_S=60
 readonly HOST_PACKAGES=(debootstrap sox espeak-ng sip-tester maven)
+readonly PG_LAB="$PROJECT_DIR/src/test/lab/postgres.sh" # PostgreSQL for the callback store's ITs
 readonly SOUND_EXTENSIONS='wav|gsm|ulaw|alaw|sln|sln16|g722|g729|WAV'
 
 log() { printf 'lab: %s\n' "$*" >&2; }
@@ -371,14 +372,21 @@ verify() {
   jdk="$(find_jdk25)"
   export JAVA_HOME="$jdk" PATH="$jdk/bin:$PATH"
   export HOTLINE_LAB_ROOT="$ROOT"
-  # Stop the lab at the end, unless it was already running (a developer's lab, or another
-  # worktree's test run on this machine: there is one lab per machine, ports 5038/5060).
+  # Stop the lab and PostgreSQL at the end, unless they were already running (a
+  # developer's, or another worktree's test run: one of each per machine).
+  local cleanup=""
   if is_running; then
     log "the lab was already running: it stays running after the tests"
   else
-    trap 'stop || true' EXIT
+    cleanup="stop || true;"
   fi
+  if ! bash "$PG_LAB" status >/dev/null 2>&1; then
+    cleanup="$cleanup bash \"$PG_LAB\" stop || true;"
+  fi
+  [ -z "$cleanup" ] || trap "$cleanup" EXIT
   start
+  bash "$PG_LAB" start
+  export HOTLINE_PG_URL="${HOTLINE_PG_URL:-$(bash "$PG_LAB" url)}"
   local rc=0
   (cd "$PROJECT_DIR" && mvn -B verify "$@") || rc=$?
   exit "$rc"

@@ -4,6 +4,7 @@ import hotline.config.Store;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * Not a test: how long {@link CallbackStore#save} takes on SQLite (WAL, synchronous=FULL) and
  * on PostgreSQL, one after the other in one run, then a claim + recordAttempt cycle. Run with
  * {@code bash src/test/lab/bench-store.sh [saves]}. PostgreSQL from HOTLINE_PG_URL / HOTLINE_PG_USER
- * (src/test/lab/postgres.sh); its tables are dropped first, so never point it at a real store.
+ * (src/test/lab/postgres.sh), in a schema of its own that is dropped at the end.
  */
 public final class SaveLatencyBenchmark {
 
@@ -28,17 +29,19 @@ public final class SaveLatencyBenchmark {
         for (String suffix : List.of("", "-wal", "-shm")) Files.deleteIfExists(Path.of(db + suffix));
         String pgUrl = env("HOTLINE_PG_URL", "jdbc:postgresql://127.0.0.1:5433/hotline_test");
         String pgUser = env("HOTLINE_PG_USER", "postgres");
-        try (var c = DriverManager.getConnection(pgUrl, pgUser, ""); var st = c.createStatement()) {
-            st.execute("DROP TABLE IF EXISTS callbacks");
-            st.execute("DROP TABLE IF EXISTS flyway_schema_history");
-        }
+        String schema = "bench_" + ProcessHandle.current().pid();
+        sql(pgUrl, pgUser, "DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema);
 
         System.out.printf("callback store save latency, %d saves each after %d warm-up saves, one thread%n",
                 saves, WARM_UP);
         System.out.printf("%-46s %8s %8s %8s %8s %8s %9s%n", "store", "min", "median", "p95", "p99", "max", "saves/s");
         run("sqlite " + db + " (WAL, synchronous=FULL)", Store.at("jdbc:sqlite:" + db), saves);
-        run("postgresql " + pgUrl.replaceFirst("jdbc:postgresql:", ""),
-                new Store(pgUrl, pgUser, null, null, null, null, null), saves);
+        try {
+            run("postgresql " + pgUrl.replaceFirst("jdbc:postgresql:", ""), new Store(pgUrl + (pgUrl.contains("?")
+                    ? "&" : "?") + "currentSchema=" + schema, pgUser, null, null, null, null, null), saves);
+        } finally {
+            sql(pgUrl, pgUser, "DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
         long[] connect = new long[50];
         for (int i = 0; i < connect.length; i++) {
             long t0 = System.nanoTime();
@@ -80,6 +83,12 @@ public final class SaveLatencyBenchmark {
             claim[i] = System.nanoTime() - t0;
         }
         print(name.replaceFirst(" .*", "") + ": claim", claim, Double.NaN);
+    }
+
+    private static void sql(String url, String user, String... statements) throws SQLException {
+        try (var c = DriverManager.getConnection(url, user, ""); var st = c.createStatement()) {
+            for (String statement : statements) st.execute(statement);
+        }
     }
 
     private static void print(String name, long[] nanos, double perSecond) {
