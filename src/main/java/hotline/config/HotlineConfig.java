@@ -4,7 +4,7 @@ import java.util.stream.Stream;
 
 /** The whole of hotline.yaml, bound and validated; immutable, so a call can keep a snapshot. */
 public record HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal,
-                            Store store, InboundScript inbound) {
+                            Store store, LineQuality lineQuality, InboundScript inbound) {
 
     public HotlineConfig {
         server = server == null ? Server.defaults() : server;
@@ -12,6 +12,7 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
         languages = languages == null ? Languages.defaults() : languages;
         journal = journal == null ? Journal.defaults() : journal;
         store = store == null ? Store.defaults() : store;
+        lineQuality = lineQuality == null ? LineQuality.defaults() : lineQuality;
         inbound = inbound == null ? InboundScript.defaults() : inbound;
         String complaintKey = inbound.complaint().key();
         Check.that(complaintKey.isEmpty() || !languages.keys().contains(complaintKey),
@@ -23,11 +24,19 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
     }
 
     public static HotlineConfig defaults() {
-        return new HotlineConfig(null, null, null, null, null, null);
+        return new HotlineConfig(null, null, null, null, null, null, null);
     }
 
     public HotlineConfig withServer(Server newServer) {
-        return new HotlineConfig(newServer, sounds, languages, journal, store, inbound);
+        return new HotlineConfig(newServer, sounds, languages, journal, store, lineQuality, inbound);
+    }
+
+    public HotlineConfig withInbound(InboundScript newInbound) {
+        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, newInbound);
+    }
+
+    public HotlineConfig withLanguages(Languages newLanguages) {
+        return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound);
     }
 
     /** Every prompt any script can play, with the key path that names it. */
