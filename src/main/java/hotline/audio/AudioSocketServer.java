@@ -24,7 +24,9 @@ import org.slf4j.LoggerFactory;
  * virtual thread per connection. The AGI side first registers a {@link Listening} with
  * {@link #listen}, then runs {@code EXEC AudioSocket <listening.audioSocketArguments()>};
  * the connection names the listen by its UUID, streams the caller's audio, and is told
- * to hang up once the verdict is in. Whatever a connection sends, it can only end itself.
+ * to hang up once the verdict is in. A listen with a prompt also sends the prompt's audio
+ * (kind 0x10) to Asterisk, which plays it to the caller, on a second virtual thread.
+ * Whatever a connection sends, it can only end itself.
  */
 public final class AudioSocketServer implements AutoCloseable {
 
@@ -122,6 +124,11 @@ public final class AudioSocketServer implements AutoCloseable {
                 log.warn("AudioSocket connection for {} which is not listening (unknown, over, or connected twice): hung up", id);
                 socket.getOutputStream().write(AudioFrame.hangup());
                 return;
+            }
+            if (listening.playsPrompt()) {
+                var out = socket.getOutputStream();
+                var playing = listening;
+                Thread.ofVirtual().name(Thread.currentThread().getName() + "-prompt").start(() -> playing.play(out));
             }
             stream(listening, socket, in);
         } catch (EOFException e) {

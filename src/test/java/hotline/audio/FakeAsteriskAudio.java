@@ -52,6 +52,31 @@ final class FakeAsteriskAudio implements AutoCloseable {
         return kind;
     }
 
+    /** What the server sent until its hangup frame (or the end of the connection). */
+    record Received(int audioFrames, int audioBytes, long firstAudioNanos, long lastAudioNanos, boolean hungUp) {
+        java.time.Duration audioSpan() {
+            return java.time.Duration.ofNanos(lastAudioNanos - firstAudioNanos);
+        }
+    }
+
+    /** Reads the server's frames, timing the audio ones, until its hangup frame. */
+    Received receiveUntilHangup() throws IOException {
+        int frames = 0, bytes = 0;
+        long first = 0, last = 0;
+        while (true) {
+            int kind = in.read();
+            if (kind < 0) return new Received(frames, bytes, first, last, false);
+            int length = in.readUnsignedShort();
+            in.skipNBytes(length);
+            if (kind == AudioFrame.KIND_HANGUP) return new Received(frames, bytes, first, last, true);
+            if (kind == AudioFrame.KIND_AUDIO) {
+                last = System.nanoTime();
+                if (frames++ == 0) first = last;
+                bytes += length;
+            }
+        }
+    }
+
     /** True when the server closed the connection (EOF) within the socket timeout. */
     boolean closedByServer() throws IOException {
         try {
