@@ -1,5 +1,6 @@
 package hotline.agi;
 
+import hotline.audio.PromptAudio;
 import hotline.flow.Caller;
 import hotline.flow.CallerHungUp;
 import hotline.flow.Heard;
@@ -188,6 +189,39 @@ final class AgiCaller implements Caller {
             if (!left.isNegative() && !left.isZero()) pause(left);
         }
         return AudioListener.await(listening, window, started);
+    }
+
+    /**
+     * With the audio detector, the prompt goes to the caller through the AudioSocket
+     * session that listens to them, so a caller who speaks over it is heard (barge-in);
+     * otherwise, or without the prompt's WAV here, STREAM FILE then a listen.
+     */
+    @Override
+    public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded) {
+        Optional<PromptAudio> prompt = audio.flatMap(l -> l.prompt(language, fallbackLanguage, promptKey));
+        if (prompt.isEmpty()) {
+            return Caller.super.promptAndListen(promptKey, atMost, voiceNeeded);
+        }
+        var listening = audio.get().open(atMost, callId, prompt.get());
+        AgiReply reply = send(new ExecCommand("AudioSocket", listening.audioSocketArguments()), null);
+        if (reply.getResultCode() == -1) {
+            try {
+                requireAlive("play " + promptKey);
+            } catch (CallerHungUp e) {
+                listening.cancel();
+                throw e;
+            }
+            if (listening.connectedAfter().isEmpty()) {
+                // AudioSocket never reached us: the caller heard nothing, so play it the usual way
+                listening.cancel();
+                log.warn("AudioSocket did not connect for prompt '{}': playing it with STREAM FILE", promptKey);
+                return Caller.super.promptAndListen(promptKey, atMost, voiceNeeded);
+            }
+            // 2 s without audio from the line after the prompt: silence, kept to the window's length
+            Duration left = listening.timeLeft();
+            if (!left.isZero()) pause(left);
+        }
+        return AudioListener.awaitAfterPrompt(listening);
     }
 
     /** Asterisk's energy detector: sound or silence, nothing finer. */

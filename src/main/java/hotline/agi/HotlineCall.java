@@ -61,7 +61,7 @@ final class HotlineCall implements AgiScript {
         var facts = new CallFacts(AgiText.clean(request.getExtension(), 64),
                 AgiText.clean(request.getCallerIdNumber(), 64).replaceAll("[^0-9]", ""));
         Optional<AudioListener> listener = snapshot.inbound().listening().listensToAudio()
-                ? audio.map(server -> new AudioListener(server, snapshot.lineQuality()))
+                ? audio.map(server -> new AudioListener(server, snapshot.lineQuality(), snapshot.sounds().dir()))
                 : Optional.empty();
         var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places, listener);
         Outcome outcome;

@@ -31,6 +31,17 @@ public interface Caller {
     /** Listens for the caller's voice for at most {@code atMost}; see {@link Heard}. */
     Heard listen(Duration atMost, Duration voiceNeeded);
 
+    /**
+     * Plays a prompt, listening to the caller while it plays, then listens for at most
+     * {@code atMost} from its end. A caller who speaks over the prompt stops it and is
+     * heard as a {@link Heard.Voice} with {@code overPrompt} (barge-in). Without a way to
+     * hear the caller during a prompt, it is {@link #play} then {@link #listen}.
+     */
+    default Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded) {
+        play(promptKey);
+        return listen(atMost, voiceNeeded);
+    }
+
     /** Keeps the line open without playing anything. */
     void pause(Duration length);
 

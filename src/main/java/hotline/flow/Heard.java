@@ -1,12 +1,20 @@
 package hotline.flow;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /** What listening to the line found. */
 public sealed interface Heard {
 
-    /** The caller's voice was detected after {@code after}. */
-    record Voice(Duration after) implements Heard {}
+    /**
+     * The caller's voice was detected after {@code after}; {@code overPrompt} says how far
+     * into a prompt the caller spoke over it (barge-in), when that is how it was heard.
+     */
+    record Voice(Duration after, Optional<Duration> overPrompt) implements Heard {
+        public Voice(Duration after) {
+            this(after, Optional.empty());
+        }
+    }
 
     /** Nothing but silence for the whole window. */
     record Silence(Duration waited) implements Heard {}

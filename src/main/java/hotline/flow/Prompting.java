@@ -6,8 +6,9 @@ import java.util.List;
 
 /**
  * Re-prompting, written once (call-scripts.md §2-§3): listen; while the line is silent,
- * quiet or noisy, play that case's next re-prompt and listen again. A voice ends it; when
- * a case runs out of re-prompts, its goodbye is the answer.
+ * quiet or noisy, play that case's next re-prompt and listen again. A voice ends it, also
+ * one heard over a re-prompt (barge-in: "Hello? I can't h—" "Yes, hello!"); when a case
+ * runs out of re-prompts, its goodbye is the answer.
  */
 final class Prompting {
 
@@ -22,8 +23,8 @@ final class Prompting {
     static Ending listenWithReprompts(Caller caller, InboundScript script) {
         var listening = script.listening();
         int silent = 0, quiet = 0, noisy = 0;
+        Heard heard = caller.listen(listening.listenFor(), listening.voiceNeeded());
         while (true) {
-            Heard heard = caller.listen(listening.listenFor(), listening.voiceNeeded());
             String next = switch (heard) {
                 case Heard.Voice v -> null;
                 case Heard.Silence s -> nth(listening.reprompts(), silent++);
@@ -32,7 +33,7 @@ final class Prompting {
             };
             if (heard instanceof Heard.Voice) return new Ending.Spoke();
             if (next == null) return new Ending.GaveUp(heard);
-            caller.play(next);
+            heard = caller.promptAndListen(next, listening.listenFor(), listening.voiceNeeded());
         }
     }
 

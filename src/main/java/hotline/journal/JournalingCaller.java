@@ -68,13 +68,28 @@ public final class JournalingCaller implements Caller {
     public Heard listen(Duration atMost, Duration voiceNeeded) {
         record.step("listen", Map.of("at-most", Durations.format(atMost)));
         Heard heard = inner.listen(atMost, voiceNeeded);
-        record.stepResult(switch (heard) {
+        record.stepResult(heardResult(heard));
+        return heard;
+    }
+
+    /** One step, named after the prompt: what was heard, and when a voice came over the prompt. */
+    @Override
+    public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded) {
+        record.step(promptKey, Map.of("action", "play-then-listen", "at-most", Durations.format(atMost)));
+        Heard heard = inner.promptAndListen(promptKey, atMost, voiceNeeded);
+        record.stepResult(heardResult(heard));
+        return heard;
+    }
+
+    private static Map<String, Object> heardResult(Heard heard) {
+        return switch (heard) {
+            case Heard.Voice v when v.overPrompt().isPresent() -> Map.of("heard", "voice",
+                    "barged-in-after-ms", v.overPrompt().get().toMillis(), "after-ms", v.after().toMillis());
             case Heard.Voice v -> Map.of("heard", "voice", "after-ms", v.after().toMillis());
             case Heard.Silence s -> Map.of("heard", "silence", "after-ms", s.waited().toMillis());
             case Heard.Quiet q -> Map.of("heard", "quiet", "after-ms", q.waited().toMillis());
             case Heard.Noisy n -> Map.of("heard", "noisy", "after-ms", n.waited().toMillis());
-        });
-        return heard;
+        };
     }
 
     @Override

@@ -24,7 +24,7 @@ class InboundFlowTest {
         Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
         assertThat(caller.transcript).containsExactly(
-                "answer", "language en", "play greeting", "listen 5s", "play cant-hear-you", "listen 5s",
+                "answer", "language en", "play greeting", "listen 5s", "play cant-hear-you (barge-in)", "listen 5s",
                 "play no-sound-goodbye", "pause 5s", "hangup");
         assertThat(outcome.code()).isEqualTo("silent-line-goodbye");
     }
@@ -46,7 +46,7 @@ class InboundFlowTest {
 
         Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
-        assertThat(caller.transcript).endsWith("play cant-hear-you", "listen 5s", "play connecting", "queue hotline 30s");
+        assertThat(caller.transcript).endsWith("play cant-hear-you (barge-in)", "listen 5s", "play connecting", "queue hotline 30s");
         assertThat(outcome).isInstanceOf(Outcome.Queued.class);
     }
 
@@ -68,7 +68,7 @@ class InboundFlowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"answer", "language", "play greeting", "listen", "play cant-hear-you",
+    @ValueSource(strings = {"answer", "language", "play greeting", "listen", "play cant-hear-you (barge-in)",
             "play no-sound-goodbye", "pause", "hangup"})
     void aHangupAtAnyStepOfTheSilentLineStopsTheFlowThere(String step) {
         var caller = ScriptedCaller.silent().hangsUpAt(step);

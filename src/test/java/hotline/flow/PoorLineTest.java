@@ -22,7 +22,7 @@ class PoorLineTest {
         Outcome outcome = flow.run(caller, facts);
 
         assertThat(caller.transcript).containsSubsequence("play greeting", "listen 5s",
-                "play too-quiet-handset", "listen 5s", "play speak-louder", "listen 5s",
+                "play too-quiet-handset (barge-in)", "listen 5s", "play speak-louder (barge-in)", "listen 5s",
                 "play too-quiet-goodbye", "pause 5s", "hangup");
         assertThat(outcome.code()).isEqualTo("quiet-line-goodbye");
     }
@@ -33,7 +33,7 @@ class PoorLineTest {
 
         Outcome outcome = flow.run(caller, facts);
 
-        assertThat(caller.transcript).containsSubsequence("play too-quiet-handset", "listen 5s", "play connecting");
+        assertThat(caller.transcript).containsSubsequence("play too-quiet-handset (barge-in)", "listen 5s", "play connecting");
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 
@@ -43,7 +43,7 @@ class PoorLineTest {
 
         Outcome outcome = flow.run(caller, facts);
 
-        assertThat(caller.transcript).endsWith("listen 5s", "play noisy-repeat", "listen 5s",
+        assertThat(caller.transcript).endsWith("listen 5s", "play noisy-repeat (barge-in)", "listen 5s",
                 "play noisy-goodbye", "pause 5s", "hangup");
         assertThat(outcome.code()).isEqualTo("noisy-line-goodbye");
     }
@@ -54,7 +54,7 @@ class PoorLineTest {
 
         Outcome outcome = flow.run(caller, facts);
 
-        assertThat(caller.transcript).containsSubsequence("play noisy-repeat", "play too-quiet-handset",
+        assertThat(caller.transcript).containsSubsequence("play noisy-repeat (barge-in)", "play too-quiet-handset (barge-in)",
                 "play noisy-goodbye");
         assertThat(outcome.code()).isEqualTo("noisy-line-goodbye");
     }

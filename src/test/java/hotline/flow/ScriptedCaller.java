@@ -33,6 +33,13 @@ final class ScriptedCaller implements Caller {
         return this;
     }
 
+    /** Silent for {@code silentWindows} windows, then speaks over the re-prompt that follows (barge-in). */
+    ScriptedCaller speaksOverRepromptAfter(int silentWindows) {
+        for (int i = 0; i < silentWindows; i++) hearing.add(new Heard.Silence(Duration.ofSeconds(5)));
+        hearing.add(new Heard.Voice(Duration.ofMillis(900), Optional.of(Duration.ofMillis(900))));
+        return this;
+    }
+
     /** Hears these, one per listening window, before anything else scripted. */
     ScriptedCaller hears(Heard... heard) {
         hearing.addAll(java.util.List.of(heard));
@@ -106,6 +113,17 @@ final class ScriptedCaller implements Caller {
     public Heard listen(Duration atMost, Duration voiceNeeded) {
         step("listen " + Durations.format(atMost));
         return hearing.isEmpty() ? new Heard.Silence(atMost) : hearing.poll();
+    }
+
+    /** A re-prompt the caller can speak over: "play <key> (barge-in)", then the window unless they did. */
+    @Override
+    public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded) {
+        step("play " + promptKey + " (barge-in)");
+        if (hearing.peek() instanceof Heard.Voice v && v.overPrompt().isPresent()) {
+            step("heard voice over " + promptKey);
+            return hearing.poll();
+        }
+        return listen(atMost, voiceNeeded);
     }
 
     @Override
