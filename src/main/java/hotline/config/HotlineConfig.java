@@ -4,7 +4,7 @@ import java.util.stream.Stream;
 
 /** The whole of hotline.yaml, bound and validated; immutable, so a call can keep a snapshot. */
 public record HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal,
-                            Store store, InboundScript inbound) {
+                            Store store, InboundScript inbound, Dialler dialler) {
 
     public HotlineConfig {
         server = server == null ? Server.defaults() : server;
@@ -13,6 +13,7 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
         journal = journal == null ? Journal.defaults() : journal;
         store = store == null ? Store.defaults() : store;
         inbound = inbound == null ? InboundScript.defaults() : inbound;
+        dialler = dialler == null ? Dialler.defaults() : dialler;
         String complaintKey = inbound.complaint().key();
         Check.that(complaintKey.isEmpty() || !languages.keys().contains(complaintKey),
                 "inbound: complaint.key '" + complaintKey + "' is also a languages menu or dialect key");
@@ -23,11 +24,11 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
     }
 
     public static HotlineConfig defaults() {
-        return new HotlineConfig(null, null, null, null, null, null);
+        return new HotlineConfig(null, null, null, null, null, null, null);
     }
 
     public HotlineConfig withServer(Server newServer) {
-        return new HotlineConfig(newServer, sounds, languages, journal, store, inbound);
+        return new HotlineConfig(newServer, sounds, languages, journal, store, inbound, dialler);
     }
 
     /** Every prompt any script can play, with the key path that names it. */

@@ -59,7 +59,7 @@ class CallbacksIT {
         var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
                 l.dialectPrompt());
         HotlineConfig config = new HotlineConfig(new Server("127.0.0.1", PORT, 20, Duration.ofSeconds(5)),
-                shipped.sounds(), noMenu, shipped.journal(), shipped.store(), script);
+                shipped.sounds(), noMenu, shipped.journal(), shipped.store(), script, shipped.dialler());
         // RECORD FILE writes relative names under Asterisk's sounds folder
         Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
         store = TestStores.sqlite();
