@@ -160,8 +160,14 @@ public final class CallbackDialler implements AutoCloseable {
                     log.info("callback {} not reached ({}): {} after {} attempt(s)", id, u.why(), after.state(),
                             after.attempts());
                 }
-                case DialEvent.Queued q -> inFlight.remove(id);
-                case DialEvent.Ended e -> inFlight.remove(id);
+                case DialEvent.Queued q -> {
+                    inFlight.remove(id);
+                    log.info("callback {} is in the queue at position 1", id);
+                }
+                case DialEvent.Ended e -> {
+                    inFlight.remove(id);
+                    log.debug("callback {}: call ended", id);
+                }
             }
         } catch (RuntimeException e) {
             log.error("callback {}: cannot record {}", id, event, e);
