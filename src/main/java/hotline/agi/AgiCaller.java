@@ -44,13 +44,16 @@ final class AgiCaller implements Caller {
     private final String fallbackLanguage;
     private final String callId;
     private final QueuePlaces places;
+    private final Optional<AudioListener> audio;
     private String language;
 
-    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places) {
+    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places,
+              Optional<AudioListener> audio) {
         this.channel = channel;
         this.fallbackLanguage = fallbackLanguage;
         this.callId = callId;
         this.places = places;
+        this.audio = audio;
         this.language = fallbackLanguage;
     }
 
@@ -163,6 +166,32 @@ final class AgiCaller implements Caller {
 
     @Override
     public Heard listen(Duration atMost, Duration voiceNeeded) {
+        return audio.isPresent() ? listenToAudio(audio.get(), atMost) : listenForEnergy(atMost, voiceNeeded);
+    }
+
+    /** The caller's audio, classified (line-quality). */
+    private Heard listenToAudio(AudioListener listener, Duration window) {
+        long started = System.nanoTime();
+        var listening = listener.open(window, callId);
+        AgiReply reply = send(new ExecCommand("AudioSocket", listening.audioSocketArguments()), null);
+        if (reply.getResultCode() == -1) {
+            // also what AudioSocket answers when the line sent no audio for 2 s: only a
+            // dead channel is a hangup; a live one is silence (no frames), and we keep the
+            // window's length so the silent-line timings hold
+            try {
+                requireAlive("listen");
+            } catch (CallerHungUp e) {
+                listening.cancel();
+                throw e;
+            }
+            Duration left = window.minus(Duration.ofNanos(System.nanoTime() - started));
+            if (!left.isNegative() && !left.isZero()) pause(left);
+        }
+        return AudioListener.await(listening, window, started);
+    }
+
+    /** Asterisk's energy detector: sound or silence, nothing finer. */
+    private Heard listenForEnergy(Duration atMost, Duration voiceNeeded) {
         long started = System.nanoTime();
         send(new ExecCommand("WaitForNoise", String.valueOf(voiceNeeded.toMillis()), "1",
                 String.valueOf(atMost.toSeconds())), "listen");

@@ -38,7 +38,7 @@ public final class AgiServer implements AutoCloseable {
     private final Server settings;
     private final HotlineCall hotlineCall;
     private final AgiScript busy = (request, channel) ->
-            new AgiCaller(channel, "en", "", new QueuePlaces()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
+            new AgiCaller(channel, "en", "", new QueuePlaces(), java.util.Optional.empty()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private final AtomicLong callNumber = new AtomicLong();
     private final Object drained = new Object();
@@ -46,8 +46,14 @@ public final class AgiServer implements AutoCloseable {
     private Thread acceptor;
 
     public AgiServer(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks) {
+        this(config, journal, callbacks, java.util.Optional.empty());
+    }
+
+    /** With the AudioSocket server that listening to the caller's audio needs (detector: audio). */
+    public AgiServer(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks,
+                     java.util.Optional<hotline.audio.AudioSocketServer> audio) {
         this.settings = config.get().server();
-        this.hotlineCall = new HotlineCall(config, journal, callbacks, Clock.systemUTC());
+        this.hotlineCall = new HotlineCall(config, journal, callbacks, audio, Clock.systemUTC());
     }
 
     /** Binds and starts accepting; returns the bound port (useful when configured as 0). */

@@ -9,7 +9,9 @@ import hotline.flow.Outcome;
 import hotline.journal.CallRecord;
 import hotline.journal.JournalWriter;
 import hotline.journal.JournalingCaller;
+import hotline.audio.AudioSocketServer;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiRequest;
@@ -33,11 +35,14 @@ final class HotlineCall implements AgiScript {
     private final Clock clock;
     private final CallbackBook callbacks;
     private final QueuePlaces places = new QueuePlaces();
+    private final Optional<AudioSocketServer> audio;
 
-    HotlineCall(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks, Clock clock) {
+    HotlineCall(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks,
+                Optional<AudioSocketServer> audio, Clock clock) {
         this.config = config;
         this.journal = journal;
         this.callbacks = callbacks;
+        this.audio = audio;
         this.clock = clock;
     }
 
@@ -55,7 +60,10 @@ final class HotlineCall implements AgiScript {
         MDC.put("call", callId);
         var facts = new CallFacts(AgiText.clean(request.getExtension(), 64),
                 AgiText.clean(request.getCallerIdNumber(), 64).replaceAll("[^0-9]", ""));
-        var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places);
+        Optional<AudioListener> listener = snapshot.inbound().listening().listensToAudio()
+                ? audio.map(server -> new AudioListener(server, snapshot.lineQuality()))
+                : Optional.empty();
+        var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places, listener);
         Outcome outcome;
         try {
             outcome = new InboundFlow(snapshot.inbound(), snapshot.languages(), callbacks)

@@ -2,6 +2,7 @@ package hotline.cli;
 
 import hotline.agi.AgiServer;
 import hotline.agi.CallbackDialler;
+import hotline.audio.AudioSocketServer;
 import hotline.config.HotlineConfig;
 import hotline.journal.JournalWriter;
 import hotline.store.CallbackStore;
@@ -33,12 +34,20 @@ public final class ServeCommand implements Callable<Integer> {
         var journal = new JournalWriter(cfg.journal().file());
         var store = CallbackStore.open(cfg.store(), Clock.systemUTC());
         log.info("callback store: {}", store.describe());
-        var server = new AgiServer(() -> cfg, journal, new StoreCallbackBook(store));
+        Optional<AudioSocketServer> audio = Optional.empty();
+        if (cfg.inbound().listening().listensToAudio()) {
+            var audioServer = AudioSocketServer.of(cfg.lineQuality());
+            audioServer.start();
+            audio = Optional.of(audioServer);
+        }
+        var server = new AgiServer(() -> cfg, journal, new StoreCallbackBook(store), audio);
+        final Optional<AudioSocketServer> audioToClose = audio;
         server.start();
         Optional<CallbackDialler> dialler = dialler(cfg, store);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             dialler.ifPresent(CallbackDialler::close);
             server.drain(cfg.server().drainGrace());
+            audioToClose.ifPresent(AudioSocketServer::close);
             journal.close();
             store.close();
         }, "drain"));

@@ -7,13 +7,16 @@ import java.util.stream.Stream;
  *
  * @param greeting §1 "Hello, ... how can I help you?"; the language menu follows it
  */
-public record InboundScript(String greeting, Listening listening, SilentLine silentLine, Agents agents,
-                            Dialect dialect, Callbacks callbacks, Complaint complaint) {
+public record InboundScript(String greeting, Listening listening, SilentLine silentLine, LineLadder quietLine,
+                            LineLadder noisyLine, Agents agents, Dialect dialect, Callbacks callbacks,
+                            Complaint complaint) {
 
     public InboundScript {
         greeting = greeting == null ? "greeting" : greeting;
         listening = listening == null ? Listening.defaults() : listening;
         silentLine = silentLine == null ? SilentLine.defaults() : silentLine;
+        quietLine = quietLine == null ? LineLadder.quietDefaults() : quietLine;
+        noisyLine = noisyLine == null ? LineLadder.noisyDefaults() : noisyLine;
         agents = agents == null ? Agents.defaults() : agents;
         dialect = dialect == null ? Dialect.defaults() : dialect;
         callbacks = callbacks == null ? Callbacks.defaults() : callbacks;
@@ -26,7 +29,7 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
     }
 
     static InboundScript defaults() {
-        return new InboundScript(null, null, null, null, null, null, null);
+        return new InboundScript(null, null, null, null, null, null, null, null, null);
     }
 
     /** Every prompt key this script can play, with the config key path that names it. */
@@ -37,6 +40,14 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
             uses.add(new PromptUse("inbound.listening.reprompts[" + i + "]", listening.reprompts().get(i)));
         }
         uses.add(new PromptUse("inbound.silent-line.goodbye", silentLine.goodbye()));
+        for (int i = 0; i < quietLine.reprompts().size(); i++) {
+            uses.add(new PromptUse("inbound.quiet-line.reprompts[" + i + "]", quietLine.reprompts().get(i)));
+        }
+        uses.add(new PromptUse("inbound.quiet-line.goodbye", quietLine.goodbye()));
+        for (int i = 0; i < noisyLine.reprompts().size(); i++) {
+            uses.add(new PromptUse("inbound.noisy-line.reprompts[" + i + "]", noisyLine.reprompts().get(i)));
+        }
+        uses.add(new PromptUse("inbound.noisy-line.goodbye", noisyLine.goodbye()));
         uses.add(new PromptUse("inbound.agents.connecting", agents.connecting()));
         uses.add(new PromptUse("inbound.agents.gave-up-prompt", agents.gaveUpPrompt()));
         for (int i = 0; i < dialect.steps().size(); i++) {

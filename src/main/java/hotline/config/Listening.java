@@ -12,19 +12,30 @@ import java.util.List;
  * @param listenFor   each window, §2 says 5 s. Whole seconds, 1..60 (Asterisk's
  *                    WaitForNoise counts its timeout in seconds)
  * @param voiceNeeded how much continuous sound counts as the caller speaking, 50ms..5s
+ *                    ({@code energy} detector only; the audio detector has line-quality.confirm-voice-after)
+ * @param detector    {@code audio}: the caller's audio is classified (silence, quiet, speech,
+ *                    noise; docs/line-quality.md); {@code energy}: Asterisk's WaitForNoise
+ *                    only tells sound from silence
  */
-public record Listening(List<String> reprompts, Duration listenFor, Duration voiceNeeded) {
+public record Listening(List<String> reprompts, Duration listenFor, Duration voiceNeeded, String detector) {
 
     public Listening {
         reprompts = reprompts == null ? List.of("cant-hear-you") : List.copyOf(reprompts);
         listenFor = listenFor == null ? Duration.ofSeconds(5) : listenFor;
         voiceNeeded = voiceNeeded == null ? Duration.ofMillis(300) : voiceNeeded;
+        detector = detector == null ? "audio" : detector;
+        Check.that(detector.equals("audio") || detector.equals("energy"),
+                "detector: '" + detector + "' is neither audio nor energy");
         reprompts.forEach(p -> Check.promptKey("reprompts", p));
         Check.wholeSecondsBetween("listen-for", listenFor, 1, 60);
         Check.between("voice-needed", voiceNeeded, Duration.ofMillis(50), Duration.ofSeconds(5));
     }
 
+    public boolean listensToAudio() {
+        return detector.equals("audio");
+    }
+
     static Listening defaults() {
-        return new Listening(null, null, null);
+        return new Listening(null, null, null, null);
     }
 }

@@ -40,9 +40,9 @@ public final class InboundFlow {
             caller.useLanguage(languages.languageForKey(key.get().charAt(0)).orElseThrow());
             caller.play(script.greeting()); // "how can I help you?", now in their language
         }
-        return switch (Prompting.listenWithReprompts(caller, script.listening())) {
-            case Heard.Voice voice -> toAgents(facts).apply(caller);
-            case Heard.Silence silence -> silentLineGoodbye(caller);
+        return switch (Prompting.listenWithReprompts(caller, script)) {
+            case Prompting.Ending.Spoke spoke -> toAgents(facts).apply(caller);
+            case Prompting.Ending.GaveUp(Heard last) -> goodbye(caller, last);
         };
     }
 
@@ -68,12 +68,19 @@ public final class InboundFlow {
         return key;
     }
 
-    /** §2.3-§2.4: "your phone has no sound ... goodbye", wait, then hang up. */
-    private Outcome silentLineGoodbye(Caller caller) {
-        var silentLine = script.silentLine();
-        caller.play(silentLine.goodbye());
-        caller.pause(silentLine.pauseBeforeHangup());
+    /**
+     * §2.3-§2.4 and §3: "your phone has no sound" / "your line is too quiet" / "too noisy",
+     * "please call again from another phone, goodbye", a pause, then the hang-up.
+     */
+    private Outcome goodbye(Caller caller, Heard last) {
+        var ladder = Prompting.ladderFor(last, script);
+        caller.play(ladder.goodbye());
+        caller.pause(ladder.pauseBeforeHangup());
         caller.hangUp();
-        return new Outcome.SilentLineGoodbye();
+        return switch (last) {
+            case Heard.Quiet q -> new Outcome.PoorLineGoodbye("quiet");
+            case Heard.Noisy n -> new Outcome.PoorLineGoodbye("noisy");
+            default -> new Outcome.SilentLineGoodbye();
+        };
     }
 }

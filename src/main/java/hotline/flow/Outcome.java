@@ -13,6 +13,11 @@ public sealed interface Outcome {
         public String code() { return "silent-line-goodbye"; }
     }
 
+    /** §3: the line stayed too quiet or too noisy; goodbye said, paused, hung up. */
+    record PoorLineGoodbye(String line) implements Outcome {
+        public String code() { return line + "-line-goodbye"; }
+    }
+
     /** The caller reached an agents' queue; {@code end} says how the wait ended. */
     record Queued(String queue, QueueEnd end) implements Outcome {
         public String code() { return "queued:" + queue; }

@@ -1,25 +1,53 @@
 package hotline.flow;
 
-import hotline.config.Listening;
+import hotline.config.InboundScript;
+import hotline.config.LineLadder;
+import java.util.List;
 
 /**
- * Re-prompting, written once: listen; while the line stays silent, play the next
- * re-prompt and listen again. The first voice ends it; silence after the last window
- * is the answer.
+ * Re-prompting, written once (call-scripts.md §2-§3): listen; while the line is silent,
+ * quiet or noisy, play that case's next re-prompt and listen again. A voice ends it; when
+ * a case runs out of re-prompts, its goodbye is the answer.
  */
 final class Prompting {
 
+    /** How listening ended: the caller spoke, or a poor line's goodbye is due. */
+    sealed interface Ending {
+        record Spoke() implements Ending {}
+        record GaveUp(Heard last) implements Ending {}
+    }
+
     private Prompting() {}
 
-    static Heard listenWithReprompts(Caller caller, Listening listening) {
-        Heard heard = caller.listen(listening.listenFor(), listening.voiceNeeded());
-        for (String reprompt : listening.reprompts()) {
-            if (heard instanceof Heard.Voice) {
-                return heard;
-            }
-            caller.play(reprompt);
-            heard = caller.listen(listening.listenFor(), listening.voiceNeeded());
+    static Ending listenWithReprompts(Caller caller, InboundScript script) {
+        var listening = script.listening();
+        int silent = 0, quiet = 0, noisy = 0;
+        while (true) {
+            Heard heard = caller.listen(listening.listenFor(), listening.voiceNeeded());
+            String next = switch (heard) {
+                case Heard.Voice v -> null;
+                case Heard.Silence s -> nth(listening.reprompts(), silent++);
+                case Heard.Quiet q -> nth(script.quietLine().reprompts(), quiet++);
+                case Heard.Noisy n -> nth(script.noisyLine().reprompts(), noisy++);
+            };
+            if (heard instanceof Heard.Voice) return new Ending.Spoke();
+            if (next == null) return new Ending.GaveUp(heard);
+            caller.play(next);
         }
-        return heard;
+    }
+
+    /** The goodbye ladder for how the line sounded last. */
+    static LineLadder ladderFor(Heard last, InboundScript script) {
+        return switch (last) {
+            case Heard.Quiet q -> script.quietLine();
+            case Heard.Noisy n -> script.noisyLine();
+            case Heard.Voice v -> throw new IllegalArgumentException("a voice needs no goodbye");
+            case Heard.Silence s -> new LineLadder(List.of(), script.silentLine().goodbye(),
+                    script.silentLine().pauseBeforeHangup());
+        };
+    }
+
+    private static String nth(List<String> prompts, int i) {
+        return i < prompts.size() ? prompts.get(i) : null;
     }
 }

@@ -71,6 +71,8 @@ public final class JournalingCaller implements Caller {
         record.stepResult(switch (heard) {
             case Heard.Voice v -> Map.of("heard", "voice", "after-ms", v.after().toMillis());
             case Heard.Silence s -> Map.of("heard", "silence", "after-ms", s.waited().toMillis());
+            case Heard.Quiet q -> Map.of("heard", "quiet", "after-ms", q.waited().toMillis());
+            case Heard.Noisy n -> Map.of("heard", "noisy", "after-ms", n.waited().toMillis());
         });
         return heard;
     }

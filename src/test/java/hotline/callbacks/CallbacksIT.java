@@ -53,13 +53,13 @@ class CallbacksIT {
         var shortStatement = new hotline.config.Complaint(c.key(), c.optionPrompt(), c.escalatingPrompt(),
                 c.recordStatement(), c.statementPrompt(), Duration.ofSeconds(5), c.queue(), c.answerWithin(),
                 c.whisper(), c.reason());
-        var script = new InboundScript(s.greeting(), s.listening(), s.silentLine(), quickAgents, s.dialect(),
-                s.callbacks(), shortStatement);
+        var script = new InboundScript(s.greeting(), s.listening(), s.silentLine(), s.quietLine(), s.noisyLine(),
+                quickAgents, s.dialect(), s.callbacks(), shortStatement);
         Languages l = shipped.languages();
         var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
                 l.dialectPrompt());
-        HotlineConfig config = new HotlineConfig(new Server("127.0.0.1", PORT, 20, Duration.ofSeconds(5)),
-                shipped.sounds(), noMenu, shipped.journal(), shipped.store(), script, shipped.dialler());
+        HotlineConfig config = shipped.withServer(new Server("127.0.0.1", PORT, 20, Duration.ofSeconds(5)))
+                .withLanguages(noMenu).withInbound(script);
         // RECORD FILE writes relative names under Asterisk's sounds folder
         Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
         store = TestStores.sqlite();

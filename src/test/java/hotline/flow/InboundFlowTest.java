@@ -88,8 +88,8 @@ class InboundFlowTest {
 
     @Test
     void theSilenceIsConfirmedOncePerConfiguredReprompt() {
-        var twoReprompts = new InboundScript(null, new Listening(List.of("cant-hear-you", "cant-hear-you"), null, null),
-                null, null, null, null, null);
+        var twoReprompts = new InboundScript(null, new Listening(List.of("cant-hear-you", "cant-hear-you"), null, null, null),
+                null, null, null, null, null, null, null);
         var caller = ScriptedCaller.silent();
 
         new InboundFlow(twoReprompts, config.languages(), new BookedCallbacks()).run(caller, new CallFacts("s", ""));

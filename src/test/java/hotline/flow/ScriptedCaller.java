@@ -33,6 +33,12 @@ final class ScriptedCaller implements Caller {
         return this;
     }
 
+    /** Hears these, one per listening window, before anything else scripted. */
+    ScriptedCaller hears(Heard... heard) {
+        hearing.addAll(java.util.List.of(heard));
+        return this;
+    }
+
     /** Presses {@code key} during the next transcript line that starts with {@code step}. */
     ScriptedCaller pressesAt(String step, char key) {
         keys.computeIfAbsent(step, s -> new ArrayDeque<>()).add(key);
