@@ -1,6 +1,8 @@
 package hotline.cli;
 
 import ch.qos.logback.classic.Level;
+import hotline.config.ConfigException;
+import hotline.config.ConfigLoader;
 import hotline.config.Store;
 import hotline.store.CallbackStore;
 import hotline.store.StoreException;
@@ -16,10 +18,14 @@ import picocli.CommandLine.Option;
 /** The {@code --jdbc-url} option of the callbacks commands, and opening the store it names. */
 final class StoreOption {
 
-    @Option(names = "--jdbc-url", paramLabel = "URL", defaultValue = Store.DEFAULT_JDBC_URL,
+    @Option(names = "--jdbc-url", paramLabel = "URL",
             description = "The callback store: jdbc:sqlite:<file> or "
-                    + "jdbc:postgresql://<host>:<port>/<db>?user=<u>&password=<p> (default: ${DEFAULT-VALUE}).")
+                    + "jdbc:postgresql://<host>:<port>/<db>?user=<u>&password=<p> (default: store.jdbc-url of --config).")
     String jdbcUrl;
+
+    @Option(names = {"-c", "--config"}, paramLabel = "FILE", defaultValue = "config/hotline.yaml",
+            description = "The ops config whose store: section names the store (default: ${DEFAULT-VALUE}).")
+    Path configFile;
 
     /**
      * Opens the store, or prints why not to {@code err} and returns empty. A SQLite file that
@@ -30,7 +36,14 @@ final class StoreOption {
         // Logs go to stdout, which carries the list or the export: keep them to errors.
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.ERROR);
         try {
-            Store config = Store.at(jdbcUrl);
+            Store config;
+            if (jdbcUrl != null) {
+                config = Store.at(jdbcUrl);
+            } else if (Files.isRegularFile(configFile)) {
+                config = ConfigLoader.load(configFile).store(); // user and password stay off the command line
+            } else {
+                config = Store.defaults();
+            }
             Optional<Path> file = sqliteFile(config.jdbcUrl());
             if (file.isPresent() && !Files.isRegularFile(file.get())) {
                 err.println("no callback store at " + file.get().toAbsolutePath()
@@ -38,7 +51,7 @@ final class StoreOption {
                 return Optional.empty();
             }
             return Optional.of(CallbackStore.open(config, Clock.systemUTC()));
-        } catch (IllegalArgumentException | StoreException e) {
+        } catch (IllegalArgumentException | StoreException | ConfigException e) {
             err.println(e.getMessage());
             return Optional.empty();
         }

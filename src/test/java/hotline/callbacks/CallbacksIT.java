@@ -12,6 +12,7 @@ import hotline.config.Server;
 import hotline.journal.JournalWriter;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Lab;
+import hotline.lab.HotlineUnderTest;
 import hotline.store.CallbackFilter;
 import hotline.store.CallbackQueue;
 import hotline.store.CallbackRequest;
@@ -36,8 +37,7 @@ class CallbacksIT {
     private static final int PORT = 4583;
     private static final Map<String, String> VIA = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + PORT + "/hotline");
     private static CallbackStore store;
-    private static AgiServer server;
-    private static JournalWriter journal;
+    private static HotlineUnderTest hotline;
     private Lab lab;
 
     /** The shipped script with a short wait (10 s) and no language menu, to keep calls short. */
@@ -63,15 +63,12 @@ class CallbacksIT {
         // RECORD FILE writes relative names under Asterisk's sounds folder
         Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
         store = TestStores.sqlite();
-        journal = new JournalWriter(Path.of("target/it-journal-callbacks.jsonl"));
-        server = new AgiServer(() -> config, journal, new StoreCallbackBook(store));
-        server.start();
+        hotline = new HotlineUnderTest(config, PORT, new StoreCallbackBook(store));
     }
 
     @AfterAll
     static void stopServer() {
-        server.close();
-        journal.close();
+        hotline.close();
         store.close();
     }
 

@@ -9,6 +9,8 @@ import hotline.config.Server;
 import hotline.journal.JournalWriter;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Lab;
+import hotline.lab.HotlineUnderTest;
+import hotline.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -26,26 +28,20 @@ import org.junit.jupiter.api.Test;
 class LanguagesIT {
 
     private static final int PORT = 4581;
-    private static final String AGI = "agi://127.0.0.1:" + PORT + "/hotline";
-    private static final List<String> journal = new CopyOnWriteArrayList<>();
-    private static AgiServer server;
-    private static JournalWriter journalWriter;
+    private static HotlineUnderTest hotline;
+    private static String AGI;
     private Lab lab;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        HotlineConfig config = ConfigLoader.load(Path.of("config/hotline.yaml"))
-                .withServer(new Server("127.0.0.1", PORT, 50, Duration.ofSeconds(5)));
-        journalWriter = new JournalWriter(Path.of("target/it-journal-languages.jsonl"));
-        journalWriter.addListener(journal::add);
-        server = new AgiServer(() -> config, journalWriter, hotline.store.TestStores.sqliteBook());
-        server.start();
+    static void startServer() {
+        hotline = new HotlineUnderTest(ConfigLoader.load(Path.of("config/hotline.yaml")), PORT,
+                TestStores.sqliteBook());
+        AGI = hotline.via().get("HOTLINE_AGI");
     }
 
     @AfterAll
     static void stopServer() {
-        server.close();
-        journalWriter.close();
+        hotline.close();
     }
 
     @BeforeEach

@@ -6,6 +6,8 @@ import hotline.agi.AgiServer;
 import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.Server;
+import hotline.lab.HotlineUnderTest;
+import hotline.store.TestStores;
 import hotline.journal.JournalWriter;
 import hotline.lab.AgiTrace;
 import hotline.lab.HotlineCallEndedEvent;
@@ -30,23 +32,18 @@ import org.junit.jupiter.api.Test;
 class WalkingHotlineIT {
 
     private static final int PORT = 4579; // not 4573, so a hand-run `serve` does not collide
-    private static final Map<String, String> VIA_TEST_SERVER = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + PORT + "/hotline");
     private static final Duration TOLERANCE = Duration.ofMillis(300);
 
-    private static final List<String> journal = new CopyOnWriteArrayList<>();
-    private static AgiServer server;
-    private static JournalWriter journalWriter;
+    private static HotlineUnderTest hotline;
     private static HotlineConfig config;
+    private static Map<String, String> VIA_TEST_SERVER;
     private Lab lab;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        HotlineConfig shipped = ConfigLoader.load(Path.of("config/hotline.yaml"));
-        config = withServer(shipped, new Server("127.0.0.1", PORT, 50, Duration.ofSeconds(5)));
-        journalWriter = new JournalWriter(Path.of("target/it-journal.jsonl"));
-        journalWriter.addListener(journal::add);
-        server = new AgiServer(() -> config, journalWriter, hotline.store.TestStores.sqliteBook());
-        server.start();
+    static void startServer() {
+        config = ConfigLoader.load(Path.of("config/hotline.yaml"));
+        hotline = new HotlineUnderTest(config, PORT, TestStores.sqliteBook());
+        VIA_TEST_SERVER = hotline.via();
     }
 
     static HotlineConfig withServer(HotlineConfig c, Server s) {
@@ -55,8 +52,7 @@ class WalkingHotlineIT {
 
     @AfterAll
     static void stopServer() {
-        server.close();
-        journalWriter.close();
+        hotline.close();
     }
 
     @BeforeEach
@@ -82,22 +78,16 @@ class WalkingHotlineIT {
         int second = trace.indexOfCommand("STREAM FILE \"hotline/cant-hear-you\"", greeting);
         int goodbye = trace.indexOfCommand("STREAM FILE \"hotline/no-sound-goodbye\"", second);
         int hangup = trace.indexOfCommand("HANGUP", goodbye);
-        assertThat(trace.commands()).containsSubsequence(
-                "ANSWER", "SET VARIABLE \"CHANNEL(language)\" \"en\"",
-                "STREAM FILE \"hotline/greeting\" \"1234598\"",
-                "STREAM FILE \"en/hotline/language-option\" \"1234598\"",
-                "STREAM FILE \"yue/hotline/language-option\" \"1234598\"",
-                "STREAM FILE \"hotline/dialect-option\" \"1234598\"",
-                "STREAM FILE \"hotline/complaint-option\" \"1234598\"",
-                "EXEC \"WaitForNoise\" \"300,1,5\"", "GET VARIABLE \"WAITSTATUS\"",
-                "STREAM FILE \"hotline/cant-hear-you\" \"\"",
-                "EXEC \"WaitForNoise\" \"300,1,5\"", "GET VARIABLE \"WAITSTATUS\"",
-                "STREAM FILE \"hotline/no-sound-goodbye\" \"\"",
-                "EXEC \"Wait\" \"5.000\"",
-                "HANGUP",
-                "SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\"");
-        assertThat(trace.commands().subList(trace.commands().indexOf(trace.lines().get(greeting).text()),
-                trace.commands().size())).hasSize(11);
+        String audioSocket = "EXEC \"AudioSocket\" \"[0-9a-f-]{36},127\\.0\\.0\\.1:" + (PORT + 100) + "\"";
+        Lab.assertInOrder(trace.commands(), q("ANSWER"), q("SET VARIABLE \"CHANNEL(language)\" \"en\""),
+                q("STREAM FILE \"hotline/greeting\" \"1234598\""),
+                q("STREAM FILE \"en/hotline/language-option\" \"1234598\""),
+                q("STREAM FILE \"yue/hotline/language-option\" \"1234598\""),
+                q("STREAM FILE \"hotline/dialect-option\" \"1234598\""),
+                q("STREAM FILE \"hotline/complaint-option\" \"1234598\""),
+                audioSocket, q("STREAM FILE \"hotline/cant-hear-you\" \"\""), audioSocket,
+                q("STREAM FILE \"hotline/no-sound-goodbye\" \"\""), q("EXEC \"Wait\" \"5.000\""), q("HANGUP"),
+                q("SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\""));
         Duration afterGreeting = trace.gap(greeting, second);
         Duration afterSecond = trace.gap(second, goodbye);
         Duration afterGoodbye = trace.gap(goodbye, hangup);
@@ -107,7 +97,7 @@ class WalkingHotlineIT {
         assertThat(List.of(afterGreeting, afterSecond, afterGoodbye))
                 .allSatisfy(pause -> assertThat(pause).isBetween(
                         Duration.ofSeconds(5).minus(TOLERANCE), Duration.ofSeconds(5).plus(TOLERANCE)));
-        assertThat(journalFor(end.getChannel())).contains("\"outcome\":\"silent-line-goodbye\"",
+        assertThat(hotline.journalFor(end.getChannel())).contains("\"outcome\":\"silent-line-goodbye\"",
                 "\"step\":\"cant-hear-you\"", "\"step\":\"no-sound-goodbye\"");
     }
 
@@ -123,11 +113,10 @@ class WalkingHotlineIT {
 
         assertThat(end.getOutcome()).isEqualTo("queued:hotline");
         AgiTrace trace = traceUntil(end.getChannel(), "SET VARIABLE \"HOTLINE_OUTCOME\"");
-        int listen = trace.indexOfCommand("GET VARIABLE \"WAITSTATUS\"", 0);
-        assertThat(trace.replyTo(listen).text()).contains("NOISE");
+        int listen = trace.indexOfCommand("EXEC \"AudioSocket\"", 0);
         int connecting = trace.indexOfCommand("STREAM FILE \"hotline/connecting\"", listen);
-        trace.indexOfCommand("EXEC \"Queue\" \"hotline,,,,1800\"", connecting);
-        assertThat(journalFor(end.getChannel())).contains("\"heard\":\"voice\"", "\"end\":\"abandoned\"");
+        trace.indexOfCommand("EXEC \"Queue\" \"hotline,,,,30,,,,1\"", connecting);
+        assertThat(hotline.journalFor(end.getChannel())).contains("\"heard\":\"voice\"", "\"end\":\"abandoned\"");
     }
 
     @Test
@@ -137,7 +126,7 @@ class WalkingHotlineIT {
         HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(30));
 
         assertThat(end.getOutcome()).isEqualTo("caller-hung-up:greeting");
-        assertThat(journalFor(end.getChannel())).contains("\"outcome\":\"caller-hung-up:greeting\"");
+        assertThat(hotline.journalFor(end.getChannel())).contains("\"outcome\":\"caller-hung-up:greeting\"");
         assertThat(traceUntil(end.getChannel(), "SET VARIABLE \"HOTLINE_OUTCOME\"").commands())
                 .doesNotContain("STREAM FILE \"hotline/cant-hear-you\" \"\"");
     }
@@ -156,7 +145,7 @@ class WalkingHotlineIT {
     @Test
     void aCallBeyondTheServersLimitFallsBackToTheLineAdjustingPrompt() throws Exception {
         var small = new AgiServer(() -> withServer(config, new Server("127.0.0.1", PORT + 1, 1, Duration.ZERO)),
-                journalWriter, hotline.store.TestStores.sqliteBook());
+                new JournalWriter(Path.of("target/it-journal-busy.jsonl")), TestStores.sqliteBook());
         small.start();
         try {
             var via = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + (PORT + 1) + "/hotline");
@@ -171,6 +160,10 @@ class WalkingHotlineIT {
         } finally {
             small.close();
         }
+    }
+
+    private static String q(String text) {
+        return "^" + java.util.regex.Pattern.quote(text);
     }
 
     private static AgiTrace traceUntil(String channel, String lastCommandPrefix) {
@@ -191,16 +184,6 @@ class WalkingHotlineIT {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    private static String journalFor(String channel) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (System.nanoTime() < deadline) { // the AMI event can overtake the journal line
-            var line = journal.stream().filter(l -> l.contains("\"channel\":\"" + channel + "\"")).findFirst();
-            if (line.isPresent()) return line.get();
-            sleep(50);
-        }
-        throw new AssertionError("no journal line for " + channel + " in " + journal);
     }
 
     private static void sleep(long ms) {

@@ -1,0 +1,76 @@
+package hotline.lab;
+
+import hotline.agi.AgiServer;
+import hotline.audio.AudioSocketServer;
+import hotline.config.HotlineConfig;
+import hotline.config.LineQuality;
+import hotline.config.Server;
+import hotline.flow.CallbackBook;
+import hotline.journal.JournalWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The hotline as `serve` runs it — FastAGI server, AudioSocket server, journal — on test
+ * ports, so that integration tests do not collide with a hand-run server.
+ */
+public final class HotlineUnderTest implements AutoCloseable {
+
+    public final List<String> journal = new CopyOnWriteArrayList<>();
+    private final JournalWriter journalWriter;
+    private final AgiServer agi;
+    private final AudioSocketServer audio;
+    private final int agiPort;
+
+    public HotlineUnderTest(HotlineConfig base, int agiPort, CallbackBook book) {
+        this.agiPort = agiPort;
+        LineQuality q = base.lineQuality();
+        var quality = new LineQuality(q.bindAddress(), agiPort + 100, q.window(), q.confirmVoiceAfter(),
+                q.voiceOverNoise(), q.quietBelow(), q.silenceBelow());
+        HotlineConfig config = new HotlineConfig(new Server("127.0.0.1", agiPort, 50, Duration.ofSeconds(5)),
+                base.sounds(), base.languages(), base.journal(), base.store(), quality, base.inbound(), base.dialler());
+        try {
+            audio = AudioSocketServer.of(quality);
+            audio.start();
+            journalWriter = new JournalWriter(Path.of("target/it-journal-" + agiPort + ".jsonl"));
+            journalWriter.addListener(journal::add);
+            agi = new AgiServer(() -> config, journalWriter, book, Optional.of(audio));
+            agi.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Originate variables that send a robot call to this server. */
+    public Map<String, String> via() {
+        return Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + agiPort + "/hotline");
+    }
+
+    /** The journal line of a call, waiting a moment: the AMI event can overtake it. */
+    public String journalFor(String channel) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            var line = journal.stream().filter(l -> l.contains("\"channel\":\"" + channel + "\"")).findFirst();
+            if (line.isPresent()) return line.get();
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new AssertionError("no journal line for " + channel + " in " + journal);
+    }
+
+    @Override
+    public void close() {
+        agi.close();
+        audio.close();
+        journalWriter.close();
+    }
+}
