@@ -1,13 +1,14 @@
 package hotline.cli;
 
 import hotline.agi.AgiServer;
+import hotline.agi.CallbackDialler;
 import hotline.audio.AudioSocketServer;
-import java.util.Optional;
 import hotline.config.HotlineConfig;
 import hotline.journal.JournalWriter;
 import hotline.store.CallbackStore;
 import hotline.store.StoreCallbackBook;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,9 @@ public final class ServeCommand implements Callable<Integer> {
         var server = new AgiServer(() -> cfg, journal, new StoreCallbackBook(store), audio);
         final Optional<AudioSocketServer> audioToClose = audio;
         server.start();
+        Optional<CallbackDialler> dialler = dialler(cfg, store);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            dialler.ifPresent(CallbackDialler::close);
             server.drain(cfg.server().drainGrace());
             audioToClose.ifPresent(AudioSocketServer::close);
             journal.close();
@@ -51,5 +54,21 @@ public final class ServeCommand implements Callable<Integer> {
         log.info("config {} loaded; journal at {}", config.file, cfg.journal().file());
         server.awaitStopped();
         return 0;
+    }
+
+    /** The callback dialler, started when the config enables it and names an AMI secret. */
+    private static Optional<CallbackDialler> dialler(HotlineConfig cfg, CallbackStore store) {
+        var settings = cfg.dialler();
+        if (!settings.enabled()) {
+            log.info("callback dialler disabled (dialler.enabled: false): callbacks are not placed back");
+            return Optional.empty();
+        }
+        if (settings.amiSecret().isEmpty()) {
+            log.warn("dialler.ami-secret is empty: callbacks are not placed back (set it, or dialler.enabled: false)");
+            return Optional.empty();
+        }
+        var dialler = CallbackDialler.overAmi(settings, store);
+        dialler.start();
+        return Optional.of(dialler);
     }
 }

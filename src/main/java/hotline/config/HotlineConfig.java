@@ -4,7 +4,7 @@ import java.util.stream.Stream;
 
 /** The whole of hotline.yaml, bound and validated; immutable, so a call can keep a snapshot. */
 public record HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal,
-                            Store store, LineQuality lineQuality, InboundScript inbound) {
+                            Store store, LineQuality lineQuality, InboundScript inbound, Dialler dialler) {
 
     public HotlineConfig {
         server = server == null ? Server.defaults() : server;
@@ -14,6 +14,7 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
         store = store == null ? Store.defaults() : store;
         lineQuality = lineQuality == null ? LineQuality.defaults() : lineQuality;
         inbound = inbound == null ? InboundScript.defaults() : inbound;
+        dialler = dialler == null ? Dialler.defaults() : dialler;
         String complaintKey = inbound.complaint().key();
         Check.that(complaintKey.isEmpty() || !languages.keys().contains(complaintKey),
                 "inbound: complaint.key '" + complaintKey + "' is also a languages menu or dialect key");
@@ -24,19 +25,19 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
     }
 
     public static HotlineConfig defaults() {
-        return new HotlineConfig(null, null, null, null, null, null, null);
+        return new HotlineConfig(null, null, null, null, null, null, null, null);
     }
 
     public HotlineConfig withServer(Server newServer) {
-        return new HotlineConfig(newServer, sounds, languages, journal, store, lineQuality, inbound);
+        return new HotlineConfig(newServer, sounds, languages, journal, store, lineQuality, inbound, dialler);
     }
 
     public HotlineConfig withInbound(InboundScript newInbound) {
-        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, newInbound);
+        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, newInbound, dialler);
     }
 
     public HotlineConfig withLanguages(Languages newLanguages) {
-        return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound);
+        return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound, dialler);
     }
 
     /** Every prompt any script can play, with the key path that names it. */

@@ -25,7 +25,8 @@ final class ToAgents {
         boolean offered = false;
         while (true) {
             Duration stay = nextStay(waited, offered);
-            QueueEnd end = caller.enqueue(QueueEntry.waitingFor(queue, stay));
+            var apology = new QueueEntry.Apology(agents.apologyPrompt(), agents.apologiseAfter(), waited);
+            QueueEnd end = caller.enqueue(QueueEntry.waitingFor(queue, stay, Optional.of(apology)));
             if (!(end instanceof QueueEnd.NotAnswered(String status))) {
                 return new Outcome.Queued(queue, end);
             }

@@ -34,7 +34,7 @@ public final class HotlineUnderTest implements AutoCloseable {
         var quality = new LineQuality(q.bindAddress(), agiPort + 100, q.window(), q.confirmVoiceAfter(),
                 q.voiceOverNoise(), q.quietBelow(), q.silenceBelow());
         HotlineConfig config = new HotlineConfig(new Server("127.0.0.1", agiPort, 50, Duration.ofSeconds(5)),
-                base.sounds(), base.languages(), base.journal(), base.store(), quality, base.inbound());
+                base.sounds(), base.languages(), base.journal(), base.store(), quality, base.inbound(), base.dialler());
         try {
             audio = AudioSocketServer.of(quality);
             audio.start();

@@ -123,6 +123,11 @@ public final class Lab implements AutoCloseable {
         return fail("no " + type.getSimpleName() + " for " + what + " within " + timeout.toSeconds() + " s");
     }
 
+    /** The events of {@code type} seen so far, in the order they arrived. */
+    public <E extends ManagerEvent> List<E> events(Class<E> type) {
+        return events.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
     /** Adds a queue member for the length of a test (AMI QueueAdd). */
     public void addQueueMember(String queue, String iface) {
         send(new org.asteriskjava.manager.action.QueueAddAction(queue, iface), "QueueAdd " + queue);

@@ -1,0 +1,149 @@
+package hotline.agi;
+
+import hotline.config.Dialler;
+import java.util.HashMap;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.action.GetVarAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.OriginateResponseEvent;
+import org.asteriskjava.manager.response.GetVarResponse;
+import org.asteriskjava.manager.response.ManagerError;
+import org.asteriskjava.manager.response.ManagerResponse;
+
+/**
+ * {@link Switchboard} over AMI (Asterisk-Java's ManagerConnection). A queue's state is two
+ * {@code Getvar}s of dialplan functions; a call is an async {@code Originate} into
+ * {@code [hotline-callback]} whose ActionID carries the callback id, so the
+ * {@code OriginateResponse} event finds it again.
+ */
+final class AmiSwitchboard implements Switchboard {
+
+    static final String CONTEXT = "hotline-callback";
+    private static final long ACTION_TIMEOUT_MS = 5_000;
+    private static final Pattern ACTION_ID = Pattern.compile("hotline-callback-(\\d+)-\\d+");
+
+    private final ManagerConnection ami;
+    private final AtomicLong sequence = new AtomicLong();
+    private final CopyOnWriteArrayList<Consumer<DialEvent>> listeners = new CopyOnWriteArrayList<>();
+
+    AmiSwitchboard(Dialler config) {
+        ami = new ManagerConnectionFactory(config.amiHost(), config.amiPort(), config.amiUser(), config.amiSecret())
+                .createManagerConnection();
+        ami.registerUserEventClass(HotlineCallbackQueuedEvent.class);
+        ami.registerUserEventClass(HotlineCallbackEndedEvent.class);
+        ami.addEventListener(this::dispatch);
+    }
+
+    @Override
+    public synchronized void connect() {
+        ManagerConnectionState state = ami.getState();
+        if (state == ManagerConnectionState.CONNECTED) return;
+        if (state == ManagerConnectionState.RECONNECTING) {
+            throw new SwitchboardException("AMI reconnecting to " + where());
+        }
+        try {
+            ami.login();
+        } catch (Exception e) {
+            throw new SwitchboardException("AMI login to " + where() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Line line(String queue) {
+        return new Line(number("QUEUE_MEMBER(" + queue + ",ready)"), number("QUEUE_WAITING_COUNT(" + queue + ")"));
+    }
+
+    private int number(String function) {
+        var response = send(new GetVarAction(function), "Getvar " + function);
+        String value = response instanceof GetVarResponse g && g.getValue() != null ? g.getValue().strip() : "";
+        if (!value.matches("\\d{1,6}")) {
+            throw new SwitchboardException("Getvar " + function + " gave '" + value + "' (is the queue in queues.conf?)");
+        }
+        return Integer.parseInt(value);
+    }
+
+    @Override
+    public void originate(Placement placement) {
+        var originate = new OriginateAction();
+        originate.setChannel(placement.channel());
+        originate.setContext(CONTEXT);
+        originate.setExten("s");
+        originate.setPriority(1);
+        originate.setTimeout(placement.ringFor().toMillis());
+        originate.setAsync(true);
+        originate.setActionId("hotline-callback-" + placement.callbackId() + "-" + sequence.incrementAndGet());
+        originate.setVariables(new HashMap<>(placement.variables()));
+        send(originate, "Originate " + placement.channel());
+    }
+
+    @Override
+    public void onEvent(Consumer<DialEvent> listener) {
+        listeners.add(listener);
+    }
+
+    private void dispatch(ManagerEvent event) {
+        toDialEvent(event).ifPresent(e -> Thread.ofVirtual().name("callback-event")
+                .start(() -> listeners.forEach(l -> l.accept(e))));
+    }
+
+    static Optional<DialEvent> toDialEvent(ManagerEvent event) {
+        return switch (event) {
+            case OriginateResponseEvent r -> callbackId(r.getActionId()).map(id -> r.isSuccess()
+                    ? new DialEvent.Answered(id)
+                    : new DialEvent.Unanswered(id, DialEvent.why(r.getReason() == null ? 0 : r.getReason())));
+            case HotlineCallbackQueuedEvent q -> id(q.getCallbackId()).map(DialEvent.Queued::new);
+            case HotlineCallbackEndedEvent e -> id(e.getCallbackId()).map(DialEvent.Ended::new);
+            default -> Optional.empty();
+        };
+    }
+
+    private static Optional<Long> callbackId(String actionId) {
+        if (actionId == null) return Optional.empty();
+        var m = ACTION_ID.matcher(actionId);
+        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+    }
+
+    private static Optional<Long> id(String text) {
+        return text != null && text.strip().matches("\\d{1,18}") ? Optional.of(Long.parseLong(text.strip()))
+                : Optional.empty();
+    }
+
+    private ManagerResponse send(ManagerAction action, String what) {
+        ManagerResponse response;
+        try {
+            response = ami.sendAction(action, ACTION_TIMEOUT_MS);
+        } catch (Exception e) {
+            throw new SwitchboardException(what + " on " + where() + ": " + e, e);
+        }
+        if (response == null || response instanceof ManagerError
+                || !"Success".equalsIgnoreCase(response.getResponse())) {
+            throw new SwitchboardException(what + " refused: " + (response == null ? "no response" : response.getMessage()));
+        }
+        return response;
+    }
+
+    private String where() {
+        return ami.getUsername() + "@" + ami.getHostname() + ":" + ami.getPort();
+    }
+
+    @Override
+    public void close() {
+        var state = ami.getState();
+        if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+            try {
+                ami.logoff();
+            } catch (RuntimeException e) {
+                // leaving anyway
+            }
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package hotline.config;
+
+import java.time.Duration;
+import java.util.regex.Pattern;
+
+/**
+ * Placing stored callbacks back (docs/callbacks.md#placing-callbacks-back): an AMI login
+ * to Asterisk and how to dial a callback's number.
+ *
+ * @param enabled      whether {@code serve} runs the dialler
+ * @param amiHost      Asterisk's manager interface (manager.conf)
+ * @param amiPort      its port, 5038 by convention
+ * @param amiUser      the manager.conf user; needs originate and reporting (Getvar) rights
+ * @param amiSecret    its secret; empty means the dialler is not started. Never printed
+ * @param dial         the Originate channel for a number: {@code {number}} is replaced by the
+ *                     callback's digits, e.g. {@code PJSIP/{number}@trunk}
+ * @param pollEvery    how often each line is checked for a free agent, 100ms..1m
+ * @param ringFor      how long the callee's phone rings before the attempt is "no-answer", 5s..2m
+ * @param queueTimeout how long the answered callee waits in the queue for an agent, 5s..30m
+ */
+public record Dialler(Boolean enabled, String amiHost, Integer amiPort, String amiUser, String amiSecret,
+                      String dial, Duration pollEvery, Duration ringFor, Duration queueTimeout) {
+
+    public static final String NUMBER = "{number}";
+    /** What may surround {number} in the dial template: a channel technology, a trunk, a context. */
+    private static final Pattern DIAL_REST = Pattern.compile("[A-Za-z0-9/@._:+-]*");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{3,20}");
+
+    public Dialler {
+        enabled = enabled == null ? Boolean.TRUE : enabled;
+        amiHost = amiHost == null ? "127.0.0.1" : amiHost.strip();
+        amiPort = amiPort == null ? 5038 : amiPort;
+        amiUser = amiUser == null ? "hotline" : amiUser.strip();
+        amiSecret = amiSecret == null ? "" : amiSecret;
+        dial = dial == null ? "PJSIP/{number}@trunk" : dial.strip();
+        pollEvery = pollEvery == null ? Duration.ofSeconds(5) : pollEvery;
+        ringFor = ringFor == null ? Duration.ofSeconds(30) : ringFor;
+        queueTimeout = queueTimeout == null ? Duration.ofMinutes(2) : queueTimeout;
+        Check.that(!amiHost.isEmpty(), "ami-host: must not be empty");
+        Check.that(amiPort > 0 && amiPort < 65536, "ami-port: must be 1..65535, was " + amiPort);
+        Check.that(amiUser.matches("[A-Za-z0-9._-]{1,80}"), "ami-user: '" + amiUser + "' is not a manager.conf user");
+        String[] parts = dial.split(Pattern.quote(NUMBER), -1);
+        Check.that(parts.length == 2, "dial: '" + dial + "' must contain {number} exactly once");
+        Check.that(DIAL_REST.matcher(parts[0]).matches() && DIAL_REST.matcher(parts[1]).matches()
+                        && parts[0].contains("/"),
+                "dial: '" + dial + "' is not a channel like PJSIP/{number}@trunk (letters, digits, / @ . _ : + -)");
+        Check.between("poll-every", pollEvery, Duration.ofMillis(100), Duration.ofMinutes(1));
+        Check.wholeSecondsBetween("ring-for", ringFor, 5, 120);
+        Check.wholeSecondsBetween("queue-timeout", queueTimeout, 5, 1800);
+    }
+
+    public static Dialler defaults() {
+        return new Dialler(null, null, null, null, null, null, null, null, null);
+    }
+
+    /** The Originate channel for {@code digits}; refuses anything but 3 to 20 digits. */
+    public String dialString(String digits) {
+        if (digits == null || !DIGITS.matcher(digits).matches()) {
+            throw new IllegalArgumentException("not a number to dial (3 to 20 digits): '" + digits + "'");
+        }
+        return dial.replace(NUMBER, digits);
+    }
+
+    /** The same settings with another switch, host, template and timings (tests). */
+    public Dialler with(String newDial, Duration newPollEvery, Duration newRingFor) {
+        return new Dialler(enabled, amiHost, amiPort, amiUser, amiSecret, newDial, newPollEvery, newRingFor,
+                queueTimeout);
+    }
+
+    @Override
+    public String toString() {
+        return "Dialler[enabled=" + enabled + ", ami=" + amiUser + "@" + amiHost + ":" + amiPort + ", amiSecret="
+                + (amiSecret.isEmpty() ? "" : "***") + ", dial=" + dial + ", pollEvery=" + pollEvery + ", ringFor="
+                + ringFor + ", queueTimeout=" + queueTimeout + "]";
+    }
+}
