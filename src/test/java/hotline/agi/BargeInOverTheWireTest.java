@@ -51,7 +51,7 @@ class BargeInOverTheWireTest {
         audioPort = audio.start();
         HotlineConfig c = base.withServer(new Server("127.0.0.1", freePort(), 10, Duration.ofSeconds(5))).withInbound(inbound);
         HotlineConfig config = new HotlineConfig(c.server(), new Sounds(soundsDir), c.languages(), c.journal(),
-                c.store(), c.lineQuality(), c.inbound());
+                c.store(), c.lineQuality(), c.inbound(), c.dialler());
         var journal = new JournalWriter(tmp.resolve("journal.jsonl"));
         journal.addListener(journalLines::add);
         server = new AgiServer(() -> config, journal, hotline.store.TestStores.sqliteBook(), Optional.of(audio));

@@ -3,6 +3,7 @@ package hotline.walking;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hotline.agi.AgiServer;
+import hotline.audio.PromptAudio;
 import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.Server;
@@ -75,7 +76,10 @@ class WalkingHotlineIT {
         AgiTrace trace = traceUntil(end.getChannel(), "HANGUP");
         // the greeting ends with the menu's last option, the complaint option
         int greeting = trace.indexOfCommand("STREAM FILE \"hotline/complaint-option\"", 0);
-        int second = trace.indexOfCommand("STREAM FILE \"hotline/cant-hear-you\"", greeting);
+        // the second prompt goes through the AudioSocket session that then listens (barge-in):
+        // the second AudioSocket command plays cant-hear-you, then the 5 s window from its end
+        int firstListen = trace.indexOfCommand("EXEC \"AudioSocket\"", greeting);
+        int second = trace.indexOfCommand("EXEC \"AudioSocket\"", firstListen + 1);
         int goodbye = trace.indexOfCommand("STREAM FILE \"hotline/no-sound-goodbye\"", second);
         int hangup = trace.indexOfCommand("HANGUP", goodbye);
         String audioSocket = "EXEC \"AudioSocket\" \"[0-9a-f-]{36},127\\.0\\.0\\.1:" + (PORT + 100) + "\"";
@@ -85,11 +89,17 @@ class WalkingHotlineIT {
                 q("STREAM FILE \"yue/hotline/language-option\" \"1234598\""),
                 q("STREAM FILE \"hotline/dialect-option\" \"1234598\""),
                 q("STREAM FILE \"hotline/complaint-option\" \"1234598\""),
-                audioSocket, q("STREAM FILE \"hotline/cant-hear-you\" \"\""), audioSocket,
+                audioSocket, audioSocket,
                 q("STREAM FILE \"hotline/no-sound-goodbye\" \"\""), q("EXEC \"Wait\" \"5.000\""), q("HANGUP"),
                 q("SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\""));
+        List<String> commands = trace.commands();
+        int from = commands.indexOf("STREAM FILE \"hotline/complaint-option\" \"1234598\"");
+        assertThat(commands.subList(from + 1, commands.indexOf("STREAM FILE \"hotline/no-sound-goodbye\" \"\"")))
+                .hasSize(2).allMatch(c -> c.matches(audioSocket));
+        Duration cantHearYou = PromptAudio.read(Path.of("sounds/en/hotline/cant-hear-you.wav")).length();
         Duration afterGreeting = trace.gap(greeting, second);
-        Duration afterSecond = trace.gap(second, goodbye);
+        Duration afterSecond = Duration.between(trace.lines().get(second).at(), trace.lines().get(goodbye).at())
+                .minus(cantHearYou); // the window runs from the prompt's end
         Duration afterGoodbye = trace.gap(goodbye, hangup);
         System.out.printf("silent line, measured by Asterisk: greeting->second prompt %d ms, "
                         + "second prompt->goodbye %d ms, goodbye->hangup %d ms%n",

@@ -1,0 +1,117 @@
+package hotline.linequality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hotline.audio.PromptAudio;
+import hotline.config.ConfigLoader;
+import hotline.config.HotlineConfig;
+import hotline.config.Languages;
+import hotline.lab.AgiTrace;
+import hotline.lab.HotlineCallEndedEvent;
+import hotline.lab.HotlineUnderTest;
+import hotline.lab.Lab;
+import hotline.store.TestStores;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A caller who speaks over "Hello? I can't hear you" is heard at once (docs/line-quality.md,
+ * barge-in): the robot is silent through the greeting and the first 5 s window, then
+ * starts talking while the re-prompt plays through the AudioSocket session.
+ */
+class BargeInIT {
+
+    private static final int PORT = 4587;
+    private static HotlineUnderTest hotline;
+    private static HotlineConfig config;
+
+    /** The shipped config without the language menu, so the greeting is short and its length known. */
+    @BeforeAll
+    static void startServer() {
+        HotlineConfig shipped = ConfigLoader.load(Path.of("config/hotline.yaml"));
+        Languages l = shipped.languages();
+        var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
+                l.dialectPrompt());
+        config = shipped.withLanguages(noMenu);
+        hotline = new HotlineUnderTest(config, PORT, TestStores.sqliteBook());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        hotline.close();
+    }
+
+    @Test
+    void aRobotThatStartsTalkingDuringCantHearYouStopsItAndIsPutThroughToTheAgents() {
+        Duration greeting = prompt("greeting").length();
+        Duration window = config.inbound().listening().listenFor();
+        // the robot's voice starts about 0.7 s into the 3 s re-prompt (the clip opens with 0.3 s of pause)
+        Duration talkAfter = greeting.plus(window).plusMillis(400);
+        try (Lab lab = Lab.connect()) {
+            var vars = new HashMap<>(hotline.via());
+            vars.put("ROBOT_WAIT", String.format(java.util.Locale.ROOT, "%.2f", talkAfter.toMillis() / 1000.0));
+            String robot = lab.call("robot-talks-late", vars);
+
+            QueueCallerJoinEvent joined = lab.await(QueueCallerJoinEvent.class,
+                    e -> e.getChannel().startsWith("Local/s@robot-talks-late"), Duration.ofSeconds(40),
+                    "the late talker reaching the queue");
+            lab.hangUp(joined.getChannel());
+            HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
+
+            assertThat(end.getOutcome()).isEqualTo("queued:hotline");
+            String journal = hotline.journalFor(end.getChannel());
+            assertThat(journal).contains("\"step\":\"cant-hear-you\"", "\"action\":\"play-then-listen\"",
+                    "\"heard\":\"voice\"", "\"barged-in-after-ms\":");
+            long bargedInAfterMs = number(journal, "barged-in-after-ms");
+            assertThat(Duration.ofMillis(bargedInAfterMs)).isLessThan(prompt("cant-hear-you").length());
+
+            AgiTrace trace = AgiTrace.of(Lab.fullLog(), end.getChannel());
+            int first = trace.indexOfCommand("EXEC \"AudioSocket\"", 0);
+            int reprompt = trace.indexOfCommand("EXEC \"AudioSocket\"", first + 1);
+            trace.indexOfCommand("STREAM FILE \"hotline/connecting\"", reprompt);
+            assertThat(trace.commands()).noneMatch(c -> c.contains("cant-hear-you"));
+            LocalDateTime talkStarted = robotStartedTalking(end.getChannel().replace(";1", ";2"));
+            Duration talkToVerdict = Duration.between(talkStarted, trace.replyTo(reprompt).at());
+            Duration repromptToTalk = Duration.between(trace.lines().get(reprompt).at(), talkStarted);
+            System.out.printf("barge-in: robot began talking %d ms into cant-hear-you; barged in %d ms into it; "
+                            + "robot's Playback start -> AudioSocket returned (Asterisk's clock) %d ms%n",
+                    repromptToTalk.toMillis(), bargedInAfterMs, talkToVerdict.toMillis());
+            assertThat(repromptToTalk).isPositive();
+            assertThat(talkToVerdict).isBetween(Duration.ofMillis(300), Duration.ofMillis(2000));
+        }
+    }
+
+    private static PromptAudio prompt(String key) {
+        return PromptAudio.read(Path.of("sounds/en/hotline/" + key + ".wav"));
+    }
+
+    private static long number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
+        assertThat(m.find()).as(key + " in " + json).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** When Asterisk began the robot's first Playback of its talk clip (the full log's clock). */
+    private static LocalDateTime robotStartedTalking(String robotChannel) {
+        Pattern line = Pattern.compile("^\\[([0-9-]+ [0-9:.]+)\\].*<" + Pattern.quote(robotChannel)
+                + "> Playing 'robot/talk\\.");
+        try (var lines = Files.lines(Lab.fullLog())) {
+            return lines.map(line::matcher).filter(Matcher::find).findFirst()
+                    .map(m -> LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")))
+                    .orElseThrow(() -> new AssertionError("the robot " + robotChannel + " never played robot/talk"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
