@@ -54,7 +54,8 @@ class BargeInIT {
 
     @Test
     void aRobotThatStartsTalkingDuringCantHearYouStopsItAndIsPutThroughToTheAgents() {
-        Duration greeting = prompt("greeting").length();
+        // without the language menu the greeting is followed by the complaint option only
+        Duration greeting = prompt("greeting").length().plus(prompt(config.inbound().complaint().optionPrompt()).length());
         Duration window = config.inbound().listening().listenFor();
         // the robot's voice starts about 0.7 s into the 3 s re-prompt (the clip opens with 0.3 s of pause)
         Duration talkAfter = greeting.plus(window).plusMillis(400);
