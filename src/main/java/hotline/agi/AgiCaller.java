@@ -214,13 +214,8 @@ final class AgiCaller implements Caller {
         String position = entry.keepPlace()
                 ? String.valueOf(places.placeFor(entry.queue(), callId, java.time.Instant.now())) : "";
         String gosub = entry.whisper().orElse(""); // app_queue runs Gosub(<context>,s,1)
-        // B(): on the caller's channel just before an agent is rung; apologises once if due by then
-        String options = entry.apology().map(a -> {
-            long dueAt = java.time.Instant.now().plus(a.after().minus(a.waitedBefore())).getEpochSecond();
-            return "B(hotline-wait-apology^s^1(" + dueAt + "^" + a.prompt() + "))";
-        }).orElse("");
         try {
-            AgiReply reply = channel.sendCommand(new ExecCommand("Queue", entry.queue(), options, "", "",
+            AgiReply reply = channel.sendCommand(new ExecCommand("Queue", entry.queue(), "", "", "",
                     String.valueOf(entry.timeout().toSeconds()), "", gosub, "", position));
             String member = channel.sendCommand(new GetVariableCommand("MEMBERINTERFACE")).getExtra();
             if (member != null && !member.isEmpty()) {

@@ -16,14 +16,10 @@ import java.time.Duration;
  *                            caller keeps their place in the queue if they keep waiting
  * @param callbackOfferPrompt "if you would like us to call you back, press 1"
  * @param callbackReason      the reason code of callbacks taken in this queue (sets the promise)
- * @param apologiseAfter      §1: a caller who waited longer than this (three rings' worth) hears
- *                            {@code apology-prompt} just before an agent is rung, 5s..10m
- * @param apologyPrompt       "sorry, the line was busy and you had to wait. How can I help?"
  */
 public record Agents(String connecting, String queue, Duration maxWait, String gaveUpPrompt,
                      Duration pauseBeforeHangup, Duration patienceEvery, String patiencePrompt,
-                     Duration callbackOfferAfter, String callbackOfferPrompt, String callbackReason,
-                     Duration apologiseAfter, String apologyPrompt) {
+                     Duration callbackOfferAfter, String callbackOfferPrompt, String callbackReason) {
 
     public Agents {
         connecting = connecting == null ? "connecting" : connecting;
@@ -36,8 +32,6 @@ public record Agents(String connecting, String queue, Duration maxWait, String g
         callbackOfferAfter = callbackOfferAfter == null ? Duration.ofSeconds(60) : callbackOfferAfter;
         callbackOfferPrompt = callbackOfferPrompt == null ? "callback-offer" : callbackOfferPrompt;
         callbackReason = callbackReason == null ? "simple" : callbackReason;
-        apologiseAfter = apologiseAfter == null ? Duration.ofSeconds(15) : apologiseAfter;
-        apologyPrompt = apologyPrompt == null ? "wait-apology" : apologyPrompt;
         Check.promptKey("connecting", connecting);
         Check.queueName("queue", queue);
         Check.wholeSecondsBetween("max-wait", maxWait, 10, 4 * 3600);
@@ -48,11 +42,9 @@ public record Agents(String connecting, String queue, Duration maxWait, String g
         Check.wholeSecondsBetween("callback-offer-after", callbackOfferAfter, 10, 3600);
         Check.promptKey("callback-offer-prompt", callbackOfferPrompt);
         Check.promptKey("callback-reason", callbackReason);
-        Check.wholeSecondsBetween("apologise-after", apologiseAfter, 5, 600);
-        Check.promptKey("apology-prompt", apologyPrompt);
     }
 
     static Agents defaults() {
-        return new Agents(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Agents(null, null, null, null, null, null, null, null, null, null);
     }
 }
