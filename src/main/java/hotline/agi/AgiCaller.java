@@ -214,6 +214,7 @@ final class AgiCaller implements Caller {
         String position = entry.keepPlace()
                 ? String.valueOf(places.placeFor(entry.queue(), callId, java.time.Instant.now())) : "";
         String gosub = entry.whisper().orElse(""); // app_queue runs Gosub(<context>,s,1)
+        entry.apologiseAfter().ifPresent(this::startWaitClock);
         try {
             AgiReply reply = channel.sendCommand(new ExecCommand("Queue", entry.queue(), "", "", "",
                     String.valueOf(entry.timeout().toSeconds()), "", gosub, "", position));
@@ -232,6 +233,18 @@ final class AgiCaller implements Caller {
         } catch (AgiException e) {
             throw new AgiFailure("queue " + entry.queue(), e);
         }
+    }
+
+    /**
+     * Tells the agent's channel when this caller's wait began (Asterisk's own clock, set once)
+     * and after how long an apology is due; [agent-whisper] compares them when an agent answers.
+     */
+    private void startWaitClock(Duration apologiseAfter) {
+        // EXEC arguments are evaluated by Asterisk: ${EPOCH} is its clock; nothing here comes from the caller
+        send(new ExecCommand("Set", "__HOTLINE_WAIT_STARTED=${IF($[\"${HOTLINE_WAIT_STARTED}\" = \"\"]?${EPOCH}:${HOTLINE_WAIT_STARTED})}"),
+                "start the wait clock");
+        send(new SetVariableCommand("__HOTLINE_APOLOGISE_AFTER", String.valueOf(apologiseAfter.toSeconds())),
+                "apologise after");
     }
 
     @Override

@@ -26,7 +26,7 @@ final class DialectLadder {
         }
         if (caller.membersLoggedIn(dialect.queue()) > 0) {
             caller.play(dialect.transferPrompt());
-            QueueEnd end = caller.enqueue(new QueueEntry(dialect.queue(), dialect.maxWait(), false, Optional.empty()));
+            QueueEnd end = caller.enqueue(QueueEntry.once(dialect.queue(), dialect.maxWait(), Optional.empty()));
             if (!(end instanceof QueueEnd.NotAnswered)) {
                 return new Outcome.Queued(dialect.queue(), end);
             }

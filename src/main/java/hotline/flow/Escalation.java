@@ -33,7 +33,7 @@ final class Escalation {
         details.put("STATEMENT", statement.orElse(""));
         caller.tellAgents(details);
         if (caller.membersLoggedIn(complaint.queue()) > 0) {
-            QueueEnd end = caller.enqueue(new QueueEntry(complaint.queue(), complaint.answerWithin(), false,
+            QueueEnd end = caller.enqueue(QueueEntry.once(complaint.queue(), complaint.answerWithin(),
                     Optional.of(complaint.whisper())));
             if (!(end instanceof QueueEnd.NotAnswered)) {
                 return new Outcome.Queued(complaint.queue(), end);

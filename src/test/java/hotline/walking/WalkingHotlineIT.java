@@ -115,7 +115,7 @@ class WalkingHotlineIT {
         AgiTrace trace = traceUntil(end.getChannel(), "SET VARIABLE \"HOTLINE_OUTCOME\"");
         int listen = trace.indexOfCommand("EXEC \"AudioSocket\"", 0);
         int connecting = trace.indexOfCommand("STREAM FILE \"hotline/connecting\"", listen);
-        trace.indexOfCommand("EXEC \"Queue\" \"hotline,,,,30,,,,1\"", connecting);
+        trace.indexOfCommand("EXEC \"Queue\" \"hotline,,,,30,,agent-whisper,,1\"", connecting);
         assertThat(hotline.journalFor(end.getChannel())).contains("\"heard\":\"voice\"", "\"end\":\"abandoned\"");
     }
 
