@@ -248,13 +248,9 @@ final class AgiCaller implements Caller {
         String position = entry.keepPlace()
                 ? String.valueOf(places.placeFor(entry.queue(), callId, java.time.Instant.now())) : "";
         String gosub = entry.whisper().orElse(""); // app_queue runs Gosub(<context>,s,1)
-        // B(): on the caller's channel just before an agent is rung; apologises once if due by then
-        String options = entry.apology().map(a -> {
-            long dueAt = java.time.Instant.now().plus(a.after().minus(a.waitedBefore())).getEpochSecond();
-            return "B(hotline-wait-apology^s^1(" + dueAt + "^" + a.prompt() + "))";
-        }).orElse("");
+        entry.apologiseAfter().ifPresent(this::startWaitClock);
         try {
-            AgiReply reply = channel.sendCommand(new ExecCommand("Queue", entry.queue(), options, "", "",
+            AgiReply reply = channel.sendCommand(new ExecCommand("Queue", entry.queue(), "", "", "",
                     String.valueOf(entry.timeout().toSeconds()), "", gosub, "", position));
             String member = channel.sendCommand(new GetVariableCommand("MEMBERINTERFACE")).getExtra();
             if (member != null && !member.isEmpty()) {
@@ -271,6 +267,18 @@ final class AgiCaller implements Caller {
         } catch (AgiException e) {
             throw new AgiFailure("queue " + entry.queue(), e);
         }
+    }
+
+    /**
+     * Tells the agent's channel when this caller's wait began (Asterisk's own clock, set once)
+     * and after how long an apology is due; [agent-whisper] compares them when an agent answers.
+     */
+    private void startWaitClock(Duration apologiseAfter) {
+        // EXEC arguments are evaluated by Asterisk: ${EPOCH} is its clock; nothing here comes from the caller
+        send(new ExecCommand("Set", "__HOTLINE_WAIT_STARTED=${IF($[\"${HOTLINE_WAIT_STARTED}\" = \"\"]?${EPOCH}:${HOTLINE_WAIT_STARTED})}"),
+                "start the wait clock");
+        send(new SetVariableCommand("__HOTLINE_APOLOGISE_AFTER", String.valueOf(apologiseAfter.toSeconds())),
+                "apologise after");
     }
 
     @Override

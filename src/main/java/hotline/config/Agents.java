@@ -16,14 +16,15 @@ import java.time.Duration;
  *                            caller keeps their place in the queue if they keep waiting
  * @param callbackOfferPrompt "if you would like us to call you back, press 1"
  * @param callbackReason      the reason code of callbacks taken in this queue (sets the promise)
- * @param apologiseAfter      §1: a caller who waited longer than this (three rings' worth) hears
- *                            {@code apology-prompt} just before an agent is rung, 5s..10m
- * @param apologyPrompt       "sorry, the line was busy and you had to wait. How can I help?"
+ * @param apologiseAfter      §1: a caller who waited longer than this (three rings' worth) is
+ *                            greeted with an apology: the answering agent hears, before the bridge,
+ *                            {@code agent-apologise} and the seconds waited, 5s..10m
+ * @param agentWhisper        the dialplan context (Gosub on the agent's channel) that says it
  */
 public record Agents(String connecting, String queue, Duration maxWait, String gaveUpPrompt,
                      Duration pauseBeforeHangup, Duration patienceEvery, String patiencePrompt,
                      Duration callbackOfferAfter, String callbackOfferPrompt, String callbackReason,
-                     Duration apologiseAfter, String apologyPrompt) {
+                     Duration apologiseAfter, String agentWhisper) {
 
     public Agents {
         connecting = connecting == null ? "connecting" : connecting;
@@ -37,7 +38,7 @@ public record Agents(String connecting, String queue, Duration maxWait, String g
         callbackOfferPrompt = callbackOfferPrompt == null ? "callback-offer" : callbackOfferPrompt;
         callbackReason = callbackReason == null ? "simple" : callbackReason;
         apologiseAfter = apologiseAfter == null ? Duration.ofSeconds(15) : apologiseAfter;
-        apologyPrompt = apologyPrompt == null ? "wait-apology" : apologyPrompt;
+        agentWhisper = agentWhisper == null ? "agent-whisper" : agentWhisper;
         Check.promptKey("connecting", connecting);
         Check.queueName("queue", queue);
         Check.wholeSecondsBetween("max-wait", maxWait, 10, 4 * 3600);
@@ -49,7 +50,7 @@ public record Agents(String connecting, String queue, Duration maxWait, String g
         Check.promptKey("callback-offer-prompt", callbackOfferPrompt);
         Check.promptKey("callback-reason", callbackReason);
         Check.wholeSecondsBetween("apologise-after", apologiseAfter, 5, 600);
-        Check.promptKey("apology-prompt", apologyPrompt);
+        Check.queueName("agent-whisper", agentWhisper);
     }
 
     static Agents defaults() {

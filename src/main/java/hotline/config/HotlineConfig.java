@@ -44,7 +44,9 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
     public Stream<InboundScript.PromptUse> promptUses() {
         var menu = Stream.of(
                 new InboundScript.PromptUse("languages.option-prompt", languages.optionPrompt()),
-                new InboundScript.PromptUse("languages.dialect-prompt", languages.dialectPrompt()));
+                new InboundScript.PromptUse("languages.dialect-prompt", languages.dialectPrompt()),
+                // said to the agent by asterisk-conf's [agent-whisper] (inbound.agents.apologise-after)
+                new InboundScript.PromptUse("inbound.agents.agent-whisper", "agent-apologise"));
         return Stream.concat(inbound.promptUses(), menu);
     }
 }

@@ -58,7 +58,6 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
         uses.add(new PromptUse("inbound.dialect.unavailable-prompt", dialect.unavailablePrompt()));
         uses.add(new PromptUse("inbound.agents.patience-prompt", agents.patiencePrompt()));
         uses.add(new PromptUse("inbound.agents.callback-offer-prompt", agents.callbackOfferPrompt()));
-        uses.add(new PromptUse("inbound.agents.apology-prompt", agents.apologyPrompt()));
         uses.add(new PromptUse("inbound.callbacks.use-caller-id-prompt", callbacks.useCallerIdPrompt()));
         uses.add(new PromptUse("inbound.callbacks.enter-number-prompt", callbacks.enterNumberPrompt()));
         uses.add(new PromptUse("inbound.callbacks.you-entered-prompt", callbacks.youEnteredPrompt()));

@@ -10,21 +10,11 @@ import java.util.Optional;
  * @param timeout   when the stay ends if nobody answered (QUEUESTATUS TIMEOUT)
  * @param keepPlace re-enter at the caller's place in line (arrival order), not at the end
  * @param whisper   a dialplan context run on the answering member's channel before the bridge
- * @param apology   said to the caller just before an agent is rung, if by then they have
- *                  waited longer than its threshold (call-scripts.md §1)
+ * @param apologiseAfter the agent is told to start with an apology (call-scripts.md §1) when
+ *                  the caller's whole wait, counted from their first stay, is longer
  */
 public record QueueEntry(String queue, Duration timeout, boolean keepPlace, Optional<String> whisper,
-                         Optional<Apology> apology) {
-
-    /**
-     * "Sorry, the line was busy and you had to wait" (§1), due once the caller's whole wait
-     * passes {@code after}; {@code waitedBefore} is how long they had waited before this stay.
-     */
-    public record Apology(String prompt, Duration after, Duration waitedBefore) {}
-
-    static QueueEntry waitingFor(String queue, Duration timeout, Optional<Apology> apology) {
-        return new QueueEntry(queue, timeout, true, Optional.empty(), apology);
-    }
+                         Optional<Duration> apologiseAfter) {
 
     static QueueEntry once(String queue, Duration timeout, Optional<String> whisper) {
         return new QueueEntry(queue, timeout, false, whisper, Optional.empty());

@@ -25,8 +25,8 @@ final class ToAgents {
         boolean offered = false;
         while (true) {
             Duration stay = nextStay(waited, offered);
-            var apology = new QueueEntry.Apology(agents.apologyPrompt(), agents.apologiseAfter(), waited);
-            QueueEnd end = caller.enqueue(QueueEntry.waitingFor(queue, stay, Optional.of(apology)));
+            QueueEnd end = caller.enqueue(new QueueEntry(queue, stay, true, Optional.of(agents.agentWhisper()),
+                    Optional.of(agents.apologiseAfter())));
             if (!(end instanceof QueueEnd.NotAnswered(String status))) {
                 return new Outcome.Queued(queue, end);
             }

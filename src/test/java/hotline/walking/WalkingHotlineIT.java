@@ -125,7 +125,7 @@ class WalkingHotlineIT {
         AgiTrace trace = traceUntil(end.getChannel(), "SET VARIABLE \"HOTLINE_OUTCOME\"");
         int listen = trace.indexOfCommand("EXEC \"AudioSocket\"", 0);
         int connecting = trace.indexOfCommand("STREAM FILE \"hotline/connecting\"", listen);
-        trace.indexOfCommand("EXEC \"Queue\" \"hotline,B(hotline-wait-apology^s^1(", connecting);
+        trace.indexOfCommand("EXEC \"Queue\" \"hotline,,,,30,,agent-whisper,,1\"", connecting);
         assertThat(hotline.journalFor(end.getChannel())).contains("\"heard\":\"voice\"", "\"end\":\"abandoned\"");
     }
 

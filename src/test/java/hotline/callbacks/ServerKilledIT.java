@@ -1,0 +1,101 @@
+package hotline.callbacks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hotline.config.Store;
+import hotline.lab.Lab;
+import hotline.store.CallbackFilter;
+import hotline.store.CallbackRequest;
+import hotline.store.CallbackStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No callback request is ever lost (call-scripts.md §5): the real server process is
+ * killed with SIGKILL the moment the caller starts hearing "we have your number", and
+ * the request is in the store when it is opened again.
+ */
+class ServerKilledIT {
+
+    private static final int PORT = 4587;
+
+    @Test
+    void aServerKilledRightAfterTheConfirmationPromptStartsHasAlreadyStoredTheCallback() throws Exception {
+        Path dir = Files.createTempDirectory("hotline-killed");
+        Path db = dir.resolve("hotline.db");
+        Path config = dir.resolve("hotline.yaml");
+        Files.writeString(config, yaml(db, dir));
+        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "hotline.Main", "serve", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
+        try (Lab lab = Lab.connect()) {
+            awaitListening(dir.resolve("server.log"));
+            String robot = lab.call("robot-waits-for-callback",
+                    Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + PORT + "/hotline"));
+            String channel = awaitConfirmationPrompt(robot, Duration.ofSeconds(90));
+
+            server.destroyForcibly(); // SIGKILL: no shutdown hook, no drain, no close
+            server.waitFor();
+
+            try (CallbackStore store = CallbackStore.open(Store.at("jdbc:sqlite:" + db), Clock.systemUTC())) {
+                List<CallbackRequest> saved = store.list(CallbackFilter.all());
+                assertThat(saved).singleElement().satisfies(r -> {
+                    assertThat(r.number().digits()).isEqualTo("5550100");
+                    assertThat(r.reason()).isEqualTo("simple");
+                });
+            }
+            System.out.println("killed while " + channel + " heard the confirmation; the callback was stored");
+        } finally {
+            server.destroyForcibly();
+        }
+    }
+
+    /** The robot's channel, once Asterisk starts playing it the confirmation prompt. */
+    private static String awaitConfirmationPrompt(String robot, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try (var lines = Files.lines(Lab.fullLog())) {
+                var hit = lines.filter(l -> l.contains("Playing 'hotline/callback-confirmed-2h"))
+                        .filter(l -> l.contains("robot-waits-for-callback")).reduce((a, b) -> b);
+                if (hit.isPresent() && hit.get().compareTo("[" + startedAt) > 0) {
+                    String l = hit.get();
+                    return l.substring(l.indexOf('<') + 1, l.indexOf('>'));
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            Thread.sleep(20);
+        }
+        throw new AssertionError("robot " + robot + " never heard the confirmation prompt");
+    }
+
+    private static final String startedAt = java.time.LocalDateTime.now()
+            .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"));
+
+    private static void awaitListening(Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (Files.exists(log) && Files.readString(log).contains("FastAGI listening")) return;
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the server did not start:\n" + (Files.exists(log) ? Files.readString(log) : ""));
+    }
+
+    private static String yaml(Path db, Path dir) {
+        return """
+                server: {port: %d}
+                journal: {file: %s}
+                store: {jdbc-url: "jdbc:sqlite:%s"}
+                line-quality: {port: %d}
+                dialler: {enabled: false}
+                languages: {offered: [en, es, zh, ko, yue]}
+                inbound:
+                  agents: {patience-every: 10s, callback-offer-after: 10s}
+                """.formatted(PORT, dir.resolve("journal.jsonl"), db, PORT + 100);
+    }
+}
