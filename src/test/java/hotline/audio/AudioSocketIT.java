@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hotline.config.LineQuality;
 import hotline.lab.AudioSocketProbeDoneEvent;
 import hotline.lab.Lab;
+import hotline.lab.LabCalls;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,9 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,14 +25,13 @@ import org.junit.jupiter.api.Test;
  * that the hangup frame ends AudioSocket() at once, and measures the latencies
  * (target/audiosocket-it.txt; the figures in docs/line-quality.md come from there).
  */
-class AudioSocketIT {
+class AudioSocketIT extends LabCalls {
 
     private static final LineQuality QUALITY = LineQuality.defaults();   // 5 s window
     private static final Duration WINDOW = QUALITY.window();
     private static final Path REPORT = Path.of("target/audiosocket-it.txt");
     private static AudioSocketServer server;
     private static int port;
-    private Lab lab;
 
     /** What one probe call measured. */
     record Probe(String robot, LineVerdict verdict, Duration connectedAfter, Duration decidedAfter,
@@ -55,15 +53,7 @@ class AudioSocketIT {
         server.close();
     }
 
-    @BeforeEach
-    void connect() {
-        lab = Lab.connect();
-    }
 
-    @AfterEach
-    void disconnect() {
-        lab.close();
-    }
 
     @Test
     void aRobotTalkingThroughAPhoneLineIsHeardAsSpeechWellBeforeTheWindowEnds() throws IOException {

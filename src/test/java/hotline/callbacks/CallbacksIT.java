@@ -12,7 +12,8 @@ import hotline.config.Server;
 import hotline.journal.JournalWriter;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Lab;
-import hotline.lab.HotlineUnderTest;
+import hotline.lab.LabCalls;
+import hotline.lab.LabHotline;
 import hotline.store.CallbackFilter;
 import hotline.store.CallbackQueue;
 import hotline.store.CallbackRequest;
@@ -26,19 +27,16 @@ import java.util.List;
 import java.util.Map;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Waiting, callbacks and escalation on the lab's real Asterisk 22 (call-scripts.md §5-§6). */
-class CallbacksIT {
+class CallbacksIT extends LabCalls {
 
     private static final int PORT = 4583;
     private static final Map<String, String> VIA = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + PORT + "/hotline");
     private static CallbackStore store;
-    private static HotlineUnderTest hotline;
-    private Lab lab;
+    private static LabHotline hotline;
 
     /** The shipped script with a short wait (10 s) and no language menu, to keep calls short. */
     @BeforeAll
@@ -63,7 +61,7 @@ class CallbacksIT {
         // RECORD FILE writes relative names under Asterisk's sounds folder
         Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
         store = TestStores.sqlite();
-        hotline = new HotlineUnderTest(config, PORT, new StoreCallbackBook(store));
+        hotline = new LabHotline(config, PORT, new StoreCallbackBook(store));
     }
 
     @AfterAll
@@ -72,15 +70,7 @@ class CallbacksIT {
         store.close();
     }
 
-    @BeforeEach
-    void connect() {
-        lab = Lab.connect();
-    }
 
-    @AfterEach
-    void disconnect() {
-        lab.close();
-    }
 
     @Test
     void aRobotThatWaitsPastTheThresholdTakesTheCallbackOfferAndItsNumberIsStoredAfterTheReadBack() {

@@ -9,7 +9,8 @@ import hotline.config.Server;
 import hotline.journal.JournalWriter;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Lab;
-import hotline.lab.HotlineUnderTest;
+import hotline.lab.LabCalls;
+import hotline.lab.LabHotline;
 import hotline.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,22 +20,19 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Languages and the dialect ladder on the lab's real Asterisk 22 (call-scripts.md §4). */
-class LanguagesIT {
+class LanguagesIT extends LabCalls {
 
     private static final int PORT = 4581;
-    private static HotlineUnderTest hotline;
+    private static LabHotline hotline;
     private static String AGI;
-    private Lab lab;
 
     @BeforeAll
     static void startServer() {
-        hotline = new HotlineUnderTest(ConfigLoader.load(Path.of("config/hotline.yaml")), PORT,
+        hotline = new LabHotline(ConfigLoader.load(Path.of("config/hotline.yaml")), PORT,
                 TestStores.sqliteBook());
         AGI = hotline.via().get("HOTLINE_AGI");
     }
@@ -44,15 +42,7 @@ class LanguagesIT {
         hotline.close();
     }
 
-    @BeforeEach
-    void connect() {
-        lab = Lab.connect();
-    }
 
-    @AfterEach
-    void disconnect() {
-        lab.close();
-    }
 
     @Test
     void aCallerWhoPressesALanguageKeyAtTheGreetingHearsThatLanguagesFiles() {

@@ -8,7 +8,7 @@ import hotline.config.HotlineConfig;
 import hotline.config.Languages;
 import hotline.lab.AgiTrace;
 import hotline.lab.HotlineCallEndedEvent;
-import hotline.lab.HotlineUnderTest;
+import hotline.lab.LabHotline;
 import hotline.lab.Lab;
 import hotline.store.TestStores;
 import java.nio.file.Files;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 class BargeInIT {
 
     private static final int PORT = 4587;
-    private static HotlineUnderTest hotline;
+    private static LabHotline hotline;
     private static HotlineConfig config;
 
     /** The shipped config without the language menu, so the greeting is short and its length known. */
@@ -44,7 +44,7 @@ class BargeInIT {
         var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
                 l.dialectPrompt());
         config = shipped.withLanguages(noMenu);
-        hotline = new HotlineUnderTest(config, PORT, TestStores.sqliteBook());
+        hotline = new LabHotline(config, PORT, TestStores.sqliteBook());
     }
 
     @AfterAll

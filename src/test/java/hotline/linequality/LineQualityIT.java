@@ -6,7 +6,7 @@ import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.Languages;
 import hotline.lab.HotlineCallEndedEvent;
-import hotline.lab.HotlineUnderTest;
+import hotline.lab.LabHotline;
 import hotline.lab.Lab;
 import hotline.store.TestStores;
 import java.nio.file.Path;
@@ -30,7 +30,7 @@ class LineQualityIT {
 
     private static final int PORT = 4585;
     private static final String AUDIO_SOCKET = Lab.sent("EXEC \"AudioSocket\"");
-    private static HotlineUnderTest hotline;
+    private static LabHotline hotline;
 
     /** The shipped config without the language menu, so the greeting is short. */
     @BeforeAll
@@ -39,7 +39,7 @@ class LineQualityIT {
         Languages l = shipped.languages();
         var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
                 l.dialectPrompt());
-        hotline = new HotlineUnderTest(shipped.withLanguages(noMenu), PORT, TestStores.sqliteBook());
+        hotline = new LabHotline(shipped.withLanguages(noMenu), PORT, TestStores.sqliteBook());
     }
 
     @AfterAll

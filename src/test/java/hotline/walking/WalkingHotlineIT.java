@@ -7,12 +7,13 @@ import hotline.audio.PromptAudio;
 import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.Server;
-import hotline.lab.HotlineUnderTest;
+import hotline.lab.LabHotline;
 import hotline.store.TestStores;
 import hotline.journal.JournalWriter;
 import hotline.lab.AgiTrace;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Lab;
+import hotline.lab.LabCalls;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,29 +22,26 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The walking hotline on the lab's real Asterisk 22: robot callers on Local channels,
  * placed over AMI, into the project's own dialplan, served by the real FastAGI server.
  */
-class WalkingHotlineIT {
+class WalkingHotlineIT extends LabCalls {
 
     private static final int PORT = 4579; // not 4573, so a hand-run `serve` does not collide
     private static final Duration TOLERANCE = Duration.ofMillis(300);
 
-    private static HotlineUnderTest hotline;
+    private static LabHotline hotline;
     private static HotlineConfig config;
     private static Map<String, String> VIA_TEST_SERVER;
-    private Lab lab;
 
     @BeforeAll
     static void startServer() {
         config = ConfigLoader.load(Path.of("config/hotline.yaml"));
-        hotline = new HotlineUnderTest(config, PORT, TestStores.sqliteBook());
+        hotline = new LabHotline(config, PORT, TestStores.sqliteBook());
         VIA_TEST_SERVER = hotline.via();
     }
 
@@ -56,15 +54,7 @@ class WalkingHotlineIT {
         hotline.close();
     }
 
-    @BeforeEach
-    void connect() {
-        lab = Lab.connect();
-    }
 
-    @AfterEach
-    void disconnect() {
-        lab.close();
-    }
 
     @Test
     void aSilentRobotHearsGreetingThenFiveSecondsThenSecondPromptThenFiveSecondsThenGoodbyeThenFiveSecondsThenHangup() {

@@ -20,7 +20,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * The hotline as `serve` runs it — FastAGI server, AudioSocket server, journal — on test
  * ports, so that integration tests do not collide with a hand-run server.
  */
-public final class HotlineUnderTest implements AutoCloseable {
+public final class LabHotline implements AutoCloseable {
 
     public final List<String> journal = new CopyOnWriteArrayList<>();
     private final JournalWriter journalWriter;
@@ -28,7 +28,7 @@ public final class HotlineUnderTest implements AutoCloseable {
     private final AudioSocketServer audio;
     private final int agiPort;
 
-    public HotlineUnderTest(HotlineConfig base, int agiPort, CallbackBook book) {
+    public LabHotline(HotlineConfig base, int agiPort, CallbackBook book) {
         this.agiPort = agiPort;
         LineQuality q = base.lineQuality();
         var quality = new LineQuality(q.bindAddress(), agiPort + 100, q.window(), q.confirmVoiceAfter(),
