@@ -47,6 +47,7 @@ final class AgiCaller implements Caller {
     private final QueuePlaces places;
     private final Optional<AudioListener> audio;
     private String language;
+    private Optional<java.time.Instant> waitStarted = Optional.empty();
 
     AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places,
               Optional<AudioListener> audio) {
@@ -270,12 +271,14 @@ final class AgiCaller implements Caller {
     }
 
     /**
-     * Tells the agent's channel when this caller's wait began (Asterisk's own clock, set once)
-     * and after how long an apology is due; [agent-whisper] compares them when an agent answers.
+     * Tells the agent's channel when this caller's wait began (epoch seconds, set at the
+     * first stay) and after how long an apology is due; [agent-whisper] compares them with
+     * Asterisk's clock when an agent answers (both clocks are NTP-synchronised hosts).
      */
     private void startWaitClock(Duration apologiseAfter) {
-        // EXEC arguments are evaluated by Asterisk: ${EPOCH} is its clock; nothing here comes from the caller
-        send(new ExecCommand("Set", "__HOTLINE_WAIT_STARTED=${IF($[\"${HOTLINE_WAIT_STARTED}\" = \"\"]?${EPOCH}:${HOTLINE_WAIT_STARTED})}"),
+        if (waitStarted.isPresent()) return;
+        waitStarted = Optional.of(java.time.Instant.now());
+        send(new SetVariableCommand("__HOTLINE_WAIT_STARTED", String.valueOf(waitStarted.get().getEpochSecond())),
                 "start the wait clock");
         send(new SetVariableCommand("__HOTLINE_APOLOGISE_AFTER", String.valueOf(apologiseAfter.toSeconds())),
                 "apologise after");
