@@ -17,7 +17,6 @@ import org.asteriskjava.fastagi.command.AnswerCommand;
 import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
 import org.asteriskjava.fastagi.command.GetDataCommand;
-import org.asteriskjava.fastagi.command.GetFullVariableCommand;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
@@ -44,17 +43,16 @@ final class AgiCaller implements Caller {
     private final AgiChannel channel;
     private final String fallbackLanguage;
     private final String callId;
-    private final QueuePlaces places;
+    private final AgiQueues queues;
     private final Optional<AudioListener> audio;
     private String language;
-    private Optional<java.time.Instant> waitStarted = Optional.empty();
 
     AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places,
               Optional<AudioListener> audio) {
         this.channel = channel;
         this.fallbackLanguage = fallbackLanguage;
         this.callId = callId;
-        this.places = places;
+        this.queues = new AgiQueues(channel, callId, places);
         this.audio = audio;
         this.language = fallbackLanguage;
     }
@@ -144,20 +142,7 @@ final class AgiCaller implements Caller {
 
     @Override
     public int membersLoggedIn(String queue) {
-        String value;
-        try {
-            value = channel.sendCommand(new GetFullVariableCommand("${QUEUE_MEMBER(" + queue + ",logged)}")).getExtra();
-        } catch (AgiHangupException e) {
-            throw new CallerHungUp("checking queue " + queue);
-        } catch (AgiException e) {
-            throw new AgiFailure("queue members " + queue, e);
-        }
-        try {
-            return value == null || value.isBlank() ? 0 : Integer.parseInt(value.strip());
-        } catch (NumberFormatException e) {
-            log.warn("QUEUE_MEMBER({},logged) gave '{}'; counting nobody", queue, value);
-            return 0;
-        }
+        return queues.membersLoggedIn(queue);
     }
 
     /** A reply's result as the key pressed: 0 is none, else the key's character code. */
@@ -246,42 +231,7 @@ final class AgiCaller implements Caller {
 
     @Override
     public QueueEnd enqueue(QueueEntry entry) {
-        String position = entry.keepPlace()
-                ? String.valueOf(places.placeFor(entry.queue(), callId, java.time.Instant.now())) : "";
-        String gosub = entry.whisper().orElse(""); // app_queue runs Gosub(<context>,s,1)
-        entry.apologiseAfter().ifPresent(this::startWaitClock);
-        try {
-            AgiReply reply = channel.sendCommand(new ExecCommand("Queue", entry.queue(), "", "", "",
-                    String.valueOf(entry.timeout().toSeconds()), "", gosub, "", position));
-            String member = channel.sendCommand(new GetVariableCommand("MEMBERINTERFACE")).getExtra();
-            if (member != null && !member.isEmpty()) {
-                places.leave(entry.queue(), callId);
-                return new QueueEnd.Answered(AgiText.clean(member));
-            }
-            if (reply.getResultCode() == -1) {
-                return new QueueEnd.Abandoned();
-            }
-            String status = channel.sendCommand(new GetVariableCommand("QUEUESTATUS")).getExtra();
-            return new QueueEnd.NotAnswered(status == null ? "" : AgiText.clean(status));
-        } catch (AgiHangupException e) {
-            return new QueueEnd.Abandoned(); // hanging up in a queue is how callers leave it
-        } catch (AgiException e) {
-            throw new AgiFailure("queue " + entry.queue(), e);
-        }
-    }
-
-    /**
-     * Tells the agent's channel when this caller's wait began (epoch seconds, set at the
-     * first stay) and after how long an apology is due; [agent-whisper] compares them with
-     * Asterisk's clock when an agent answers (both clocks are NTP-synchronised hosts).
-     */
-    private void startWaitClock(Duration apologiseAfter) {
-        if (waitStarted.isPresent()) return;
-        waitStarted = Optional.of(java.time.Instant.now());
-        send(new SetVariableCommand("__HOTLINE_WAIT_STARTED", String.valueOf(waitStarted.get().getEpochSecond())),
-                "start the wait clock");
-        send(new SetVariableCommand("__HOTLINE_APOLOGISE_AFTER", String.valueOf(apologiseAfter.toSeconds())),
-                "apologise after");
+        return queues.enqueue(entry);
     }
 
     @Override
