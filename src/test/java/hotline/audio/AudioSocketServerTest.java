@@ -8,31 +8,13 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class AudioSocketServerTest {
+class AudioSocketServerTest extends AudioSocketServerFixture {
 
     private static final Duration WINDOW = Duration.ofSeconds(1);
     private static final ListenRequest ONE_SECOND = new ListenRequest(LineQuality.defaults().withWindow(WINDOW), "test-call");
 
-    private AudioSocketServer server;
-    private int port;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new AudioSocketServer("127.0.0.1", 0);
-        port = server.start();
-    }
-
-    @AfterEach
-    void stopAndCheckNothingLeaks() throws InterruptedException {
-        server.close();
-        for (int i = 0; i < 50 && server.liveConnections() > 0; i++) Thread.sleep(20);
-        assertThat(server.liveConnections()).isZero();
-        assertThat(server.openListenings()).isZero();
-    }
 
     @Test
     void aTalkingCallerIsHeardAsSpeechBeforeTheWindowEndsAndAsteriskIsToldToHangUp() throws IOException {

@@ -7,33 +7,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** A prompt played through the AudioSocket session while the caller is listened to (docs/line-quality.md, barge-in). */
-class BargeInTest {
+class BargeInTest extends AudioSocketServerFixture {
 
     private static final Duration WINDOW = Duration.ofSeconds(1);
     /** 1.5 s of a tone: 75 frames. */
     private static final PromptAudio PROMPT = PromptAudio.of("tone", Signals.tone(440, -20, 1.5));
 
-    private AudioSocketServer server;
-    private int port;
-
-    @BeforeEach
-    void start() throws IOException {
-        server = new AudioSocketServer("127.0.0.1", 0);
-        port = server.start();
-    }
-
-    @AfterEach
-    void stopAndCheckNothingLeaks() throws InterruptedException {
-        server.close();
-        for (int i = 0; i < 50 && server.liveConnections() > 0; i++) Thread.sleep(20);
-        assertThat(server.liveConnections()).isZero();
-        assertThat(server.openListenings()).isZero();
-    }
 
     private Listening listenWithPrompt() {
         return server.listen(UUID.randomUUID(),

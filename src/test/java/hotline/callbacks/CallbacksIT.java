@@ -7,7 +7,6 @@ import hotline.config.Agents;
 import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.InboundScript;
-import hotline.config.Languages;
 import hotline.config.Server;
 import hotline.journal.JournalWriter;
 import hotline.lab.HotlineCallEndedEvent;
@@ -53,11 +52,8 @@ class CallbacksIT extends LabCalls {
                 c.whisper(), c.reason());
         var script = new InboundScript(s.greeting(), s.listening(), s.silentLine(), s.quietLine(), s.noisyLine(),
                 quickAgents, s.dialect(), s.callbacks(), shortStatement);
-        Languages l = shipped.languages();
-        var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
-                l.dialectPrompt());
-        HotlineConfig config = shipped.withServer(new Server("127.0.0.1", PORT, 20, Duration.ofSeconds(5)))
-                .withLanguages(noMenu).withInbound(script);
+        HotlineConfig config = LabHotline.withoutMenu(shipped)
+                .withServer(new Server("127.0.0.1", PORT, 20, Duration.ofSeconds(5))).withInbound(script);
         // RECORD FILE writes relative names under Asterisk's sounds folder
         Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
         store = TestStores.sqlite();

@@ -47,6 +47,16 @@ public final class LabHotline implements AutoCloseable {
         }
     }
 
+    /**
+     * The config without the language menu and the dialect option, so the greeting is
+     * short and its length known (tests of what follows the greeting).
+     */
+    public static HotlineConfig withoutMenu(HotlineConfig config) {
+        var l = config.languages();
+        return config.withLanguages(new hotline.config.Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(),
+                l.optionPrompt(), "", l.dialectPrompt()));
+    }
+
     /** Originate variables that send a robot call to this server. */
     public Map<String, String> via() {
         return Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + agiPort + "/hotline");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import hotline.audio.PromptAudio;
 import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
-import hotline.config.Languages;
 import hotline.lab.AgiTrace;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.LabHotline;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
@@ -40,10 +38,7 @@ class BargeInIT {
     @BeforeAll
     static void startServer() {
         HotlineConfig shipped = ConfigLoader.load(Path.of("config/hotline.yaml"));
-        Languages l = shipped.languages();
-        var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
-                l.dialectPrompt());
-        config = shipped.withLanguages(noMenu);
+        config = LabHotline.withoutMenu(shipped);
         hotline = new LabHotline(config, PORT, TestStores.sqliteBook());
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
-import hotline.config.Languages;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.LabHotline;
 import hotline.lab.Lab;
@@ -36,10 +35,7 @@ class LineQualityIT {
     @BeforeAll
     static void startServer() {
         HotlineConfig shipped = ConfigLoader.load(Path.of("config/hotline.yaml"));
-        Languages l = shipped.languages();
-        var noMenu = new Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(), l.optionPrompt(), "",
-                l.dialectPrompt());
-        hotline = new LabHotline(shipped.withLanguages(noMenu), PORT, TestStores.sqliteBook());
+        hotline = new LabHotline(LabHotline.withoutMenu(shipped), PORT, TestStores.sqliteBook());
     }
 
     @AfterAll
