@@ -9,7 +9,6 @@ set -euo pipefail
 readonly SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 readonly PROJECT_DIR="$(dirname "$SCRIPT_DIR")"
 readonly ROOT="${HOTLINE_LAB_ROOT:-/var/cache/hotline-ivr/asterisk22-root}"
-readonly MIRROR="${HOTLINE_LAB_MIRROR:-http://deb.debian.org/debian}"
 readonly PACKAGES="asterisk,asterisk-moh-opsound-gsm,asterisk-core-sounds-es"
 readonly MARKER="$ROOT/.hotline-lab-provisioned"
 readonly ETC_IN_ROOT=/etc/hotline-lab
@@ -43,6 +42,19 @@ install_host_packages() {
   log "installing host packages: ${missing[*]}"
   DEBIAN_FRONTEND=noninteractive apt-get update -qq
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+}
+
+# The Debian mirror this machine's own apt sources name (the first URI ending in /debian),
+# unless HOTLINE_LAB_MIRROR says otherwise: no package host is written into the project.
+debian_mirror() {
+  if [ -n "${HOTLINE_LAB_MIRROR:-}" ]; then echo "$HOTLINE_LAB_MIRROR"; return 0; fi
+  local uri
+  uri="$( { sed -n 's/^URIs:[[:space:]]*//p' /etc/apt/sources.list.d/*.sources 2>/dev/null | tr ' ' '\n';
+            sed -n 's/^deb[[:space:]]\+\(\[[^]]*\][[:space:]]\+\)\{0,1\}\([^[:space:]]*\).*/\2/p' \
+              /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null; } |
+          grep -E '^https?://' | grep -E '/debian/?$' | head -n 1)"
+  [ -n "$uri" ] || die "no Debian mirror in /etc/apt/sources.list(.d): set HOTLINE_LAB_MIRROR"
+  echo "${uri%/}"
 }
 
 # ---------------------------------------------------------------- mounts
@@ -100,8 +112,10 @@ provision() {
   local tmp="$ROOT.partial"
   remove_root_dir "$tmp"
   log "building the Asterisk 22 root (Debian sid, about a minute) in $tmp"
-  local started=$SECONDS
-  if ! debootstrap --variant=minbase --include="$PACKAGES" sid "$tmp" "$MIRROR" >"$ROOT.debootstrap.log" 2>&1; then
+  local started=$SECONDS mirror
+  mirror="$(debian_mirror)"
+  log "mirror (from this machine's apt sources): $mirror"
+  if ! debootstrap --variant=minbase --include="$PACKAGES" sid "$tmp" "$mirror" >"$ROOT.debootstrap.log" 2>&1; then
     tail -n 30 "$ROOT.debootstrap.log" >&2 || true
     unmount_all_under "$tmp"
     die "debootstrap failed (full output: $ROOT.debootstrap.log)"
