@@ -1,6 +1,7 @@
 package hotline.agi;
 
-import hotline.audio.PromptAudio;
+import hotline.audio.PromptLibrary;
+import hotline.flow.Answer;
 import hotline.flow.Caller;
 import hotline.flow.CallerHungUp;
 import hotline.flow.Heard;
@@ -29,14 +30,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Caller} port over one FastAGI channel. Asterisk reports a hangup as
- * {@code result=-1} (and Asterisk-Java as 0x0, like "no digit"), or as 511 on a dead
- * channel; all of them become {@link CallerHungUp} here and nowhere else.
+ * The {@link Caller} port over one FastAGI channel. With ears ({@link AgiMedia}), prompts,
+ * listening, keys and pauses go through the call's media session, which is open from the
+ * answer on; any other AGI command ends the session first. Without, STREAM FILE and
+ * WaitForNoise. Asterisk reports a hangup as {@code result=-1} (and Asterisk-Java as 0x0,
+ * like "no digit"), or as 511 on a dead channel; all of them become {@link CallerHungUp}
+ * here and in {@link AgiMedia}, nowhere else.
  */
 final class AgiCaller implements Caller {
 
     private static final Logger log = LoggerFactory.getLogger(AgiCaller.class);
-    static final String PROMPT_FOLDER = "hotline/";
+    static final String PROMPT_FOLDER = PromptLibrary.PROMPT_FOLDER + "/";
 
     static final String RECORDINGS = "hotline-recordings/";
 
@@ -44,22 +48,85 @@ final class AgiCaller implements Caller {
     private final String fallbackLanguage;
     private final String callId;
     private final AgiQueues queues;
-    private final Optional<AudioListener> audio;
+    private final Optional<AgiEars> ears;
     private String language;
+    private boolean languageSet = true;   // CHANNEL(language) waits while a media session is open
 
     AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places,
-              Optional<AudioListener> audio) {
+              Optional<AgiEars> ears) {
         this.channel = channel;
         this.fallbackLanguage = fallbackLanguage;
         this.callId = callId;
         this.queues = new AgiQueues(channel, callId, places);
-        this.audio = audio;
+        this.ears = ears;
         this.language = fallbackLanguage;
     }
 
     @Override
     public String language() {
         return language;
+    }
+
+    @Override
+    public void answer() {
+        send(new AnswerCommand(), "answer");
+        ears.ifPresent(e -> e.pause(Duration.ZERO)); // ears on from the answer: the session opens now
+    }
+
+    @Override
+    public void useLanguage(String newLanguage) {
+        language = newLanguage;
+        languageSet = false;
+        if (ears.isEmpty()) agi();
+    }
+
+    @Override
+    public Optional<Character> offer(String promptKey, String keys) {
+        Optional<Answer> a = ears.flatMap(e -> e.play(language, true, promptKey, keys, false));
+        return a.isPresent() ? key(a.get()) : streamFile(promptKey, keys);
+    }
+
+    @Override
+    public Optional<Character> offerIn(String inLanguage, String promptKey, String keys) {
+        Optional<Answer> a = ears.flatMap(e -> e.play(inLanguage, false, promptKey, keys, false));
+        return a.isPresent() ? key(a.get()) : streamFileIn(inLanguage, promptKey, keys);
+    }
+
+    @Override
+    public Answer ask(String promptKey, String keys) {
+        return ears.flatMap(e -> e.play(language, true, promptKey, keys, true))
+                .orElseGet(() -> answer(streamFile(promptKey, keys)));
+    }
+
+    @Override
+    public Answer askIn(String inLanguage, String promptKey, String keys) {
+        return ears.flatMap(e -> e.play(inLanguage, false, promptKey, keys, true))
+                .orElseGet(() -> answer(streamFileIn(inLanguage, promptKey, keys)));
+    }
+
+    @Override
+    public Heard listen(Duration atMost, Duration voiceNeeded, String keys) {
+        return ears.flatMap(e -> e.listen(atMost, keys)).orElseGet(() -> listenForEnergy(atMost, voiceNeeded));
+    }
+
+    @Override
+    public Optional<Character> waitForKey(String keys, Duration within) {
+        Optional<Optional<Character>> viaSession = ears.flatMap(e -> e.waitForKey(keys, within));
+        if (viaSession.isPresent()) return viaSession.get();
+        long deadline = System.nanoTime() + within.toNanos();
+        long left;
+        while ((left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+            Optional<Character> key = key(send(new WaitForDigitCommand(left), "wait for key"));
+            if (key.isEmpty()) return key;
+            if (keys.indexOf(key.get()) >= 0) return key;
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void pause(Duration length) {
+        if (ears.isPresent() && ears.get().pause(length)) return;
+        send(new ExecCommand("Wait", String.format(Locale.ROOT, "%.3f", length.toMillis() / 1000.0)), "pause");
     }
 
     @Override
@@ -90,18 +157,70 @@ final class AgiCaller implements Caller {
     }
 
     @Override
-    public void answer() {
-        send(new AnswerCommand(), "answer");
+    public int membersLoggedIn(String queue) {
+        agi();
+        return queues.membersLoggedIn(queue);
     }
 
     @Override
-    public void useLanguage(String newLanguage) {
-        language = newLanguage;
-        send(new SetVariableCommand("CHANNEL(language)", newLanguage), "set language");
+    public QueueEnd enqueue(QueueEntry entry) {
+        agi();
+        return queues.enqueue(entry);
     }
 
     @Override
-    public Optional<Character> offer(String promptKey, String keys) {
+    public void hangUp() {
+        try {
+            agi();
+            channel.sendCommand(new HangupCommand());
+        } catch (CallerHungUp | AgiHangupException e) {
+            // already gone: the caller hung up first, which §3 prefers anyway
+        } catch (AgiException e) {
+            throw new AgiFailure("hangup", e);
+        }
+    }
+
+    /** Ends the media session, if one is open (the call is over for the flow). */
+    void close() {
+        try {
+            ears.ifPresent(AgiEars::release);
+        } catch (RuntimeException e) {
+            log.debug("media session at the end of the call: {}", e.toString());
+        }
+    }
+
+    /** Sets a channel variable; works on a hung-up channel too (Asterisk allows it). */
+    void setVariable(String name, String value) {
+        close();
+        try {
+            channel.sendCommand(new SetVariableCommand(name, value));
+        } catch (AgiException e) {
+            log.warn("could not set {}={}: {}", name, value, e.toString());
+        }
+    }
+
+    String variable(String name) {
+        agi();
+        try {
+            String value = channel.sendCommand(new GetVariableCommand(name)).getExtra();
+            return value == null ? "" : value;
+        } catch (AgiHangupException e) {
+            throw new CallerHungUp("reading " + name);
+        } catch (AgiException e) {
+            throw new AgiFailure("get variable " + name, e);
+        }
+    }
+
+    /** The AGI channel to ourselves: the media session ends, and a language chosen meanwhile is set. */
+    private void agi() {
+        ears.ifPresent(AgiEars::release);
+        if (!languageSet) {
+            languageSet = true;
+            sendRaw(new SetVariableCommand("CHANNEL(language)", language), "set language");
+        }
+    }
+
+    private Optional<Character> streamFile(String promptKey, String keys) {
         AgiReply reply = send(new StreamFileCommand(PROMPT_FOLDER + promptKey, keys), null);
         if (reply.getResultCode() == -1) {
             // -1 is also what a missing sound file gives; a live channel means the latter
@@ -111,13 +230,12 @@ final class AgiCaller implements Caller {
                 return Optional.empty();
             }
             log.warn("prompt '{}' is missing in '{}': playing it in '{}'", promptKey, language, fallbackLanguage);
-            return offerIn(fallbackLanguage, promptKey, keys);
+            return streamFileIn(fallbackLanguage, promptKey, keys);
         }
         return key(reply);
     }
 
-    @Override
-    public Optional<Character> offerIn(String inLanguage, String promptKey, String keys) {
+    private Optional<Character> streamFileIn(String inLanguage, String promptKey, String keys) {
         // a language-prefixed path is found under sounds/<lang>/ whatever the channel's language
         AgiReply reply = send(new StreamFileCommand(inLanguage + "/" + PROMPT_FOLDER + promptKey, keys), null);
         if (reply.getResultCode() == -1) {
@@ -128,86 +246,18 @@ final class AgiCaller implements Caller {
         return key(reply);
     }
 
-    @Override
-    public Optional<Character> waitForKey(String keys, Duration within) {
-        long deadline = System.nanoTime() + within.toNanos();
-        long left;
-        while ((left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
-            Optional<Character> key = key(send(new WaitForDigitCommand(left), "wait for key"));
-            if (key.isEmpty()) return key;
-            if (keys.indexOf(key.get()) >= 0) return key;
-        }
-        return Optional.empty();
+    private static Optional<Character> key(Answer a) {
+        return a instanceof Answer.Pressed(char k) ? Optional.of(k) : Optional.empty();
     }
 
-    @Override
-    public int membersLoggedIn(String queue) {
-        return queues.membersLoggedIn(queue);
+    private static Answer answer(Optional<Character> key) {
+        return key.<Answer>map(Answer.Pressed::new).orElseGet(Answer.Finished::new);
     }
 
     /** A reply's result as the key pressed: 0 is none, else the key's character code. */
     private static Optional<Character> key(AgiReply reply) {
         int code = reply.getResultCode();
         return code > 0 ? Optional.of((char) code) : Optional.empty();
-    }
-
-    @Override
-    public Heard listen(Duration atMost, Duration voiceNeeded) {
-        return audio.isPresent() ? listenToAudio(audio.get(), atMost) : listenForEnergy(atMost, voiceNeeded);
-    }
-
-    /** The caller's audio, classified (line-quality). */
-    private Heard listenToAudio(AudioListener listener, Duration window) {
-        long started = System.nanoTime();
-        var listening = listener.open(window, callId);
-        AgiReply reply = send(new ExecCommand("AudioSocket", listening.audioSocketArguments()), null);
-        if (reply.getResultCode() == -1) {
-            // also what AudioSocket answers when the line sent no audio for 2 s: only a
-            // dead channel is a hangup; a live one is silence (no frames), and we keep the
-            // window's length so the silent-line timings hold
-            try {
-                requireAlive("listen");
-            } catch (CallerHungUp e) {
-                listening.cancel();
-                throw e;
-            }
-            Duration left = window.minus(Duration.ofNanos(System.nanoTime() - started));
-            if (!left.isNegative() && !left.isZero()) pause(left);
-        }
-        return AudioListener.await(listening, window, started);
-    }
-
-    /**
-     * With the audio detector, the prompt goes to the caller through the AudioSocket
-     * session that listens to them, so a caller who speaks over it is heard (barge-in);
-     * otherwise, or without the prompt's WAV here, STREAM FILE then a listen.
-     */
-    @Override
-    public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded) {
-        Optional<PromptAudio> prompt = audio.flatMap(l -> l.prompt(language, fallbackLanguage, promptKey));
-        if (prompt.isEmpty()) {
-            return Caller.super.promptAndListen(promptKey, atMost, voiceNeeded);
-        }
-        var listening = audio.get().open(atMost, callId, prompt.get());
-        AgiReply reply = send(new ExecCommand("AudioSocket", listening.audioSocketArguments()), null);
-        if (reply.getResultCode() == -1) {
-            try {
-                requireAlive("play " + promptKey);
-            } catch (CallerHungUp e) {
-                listening.cancel();
-                throw e;
-            }
-            if (listening.connectedAfter().isEmpty()) {
-                // AudioSocket never reached us: the caller heard nothing, so play it the usual way
-                listening.cancel();
-                log.warn("AudioSocket did not connect for prompt '{}': playing it with STREAM FILE", promptKey);
-                return Caller.super.promptAndListen(promptKey, atMost, voiceNeeded);
-            }
-            // 2 s without audio from the line after the prompt: silence, kept to the window's length
-            Duration left = listening.timeLeft();
-            if (!left.isZero()) pause(left);
-        }
-        return AudioListener.awaitAfterPrompt(listening);
     }
 
     /** Asterisk's energy detector: sound or silence, nothing finer. */
@@ -224,49 +274,13 @@ final class AgiCaller implements Caller {
         };
     }
 
-    @Override
-    public void pause(Duration length) {
-        send(new ExecCommand("Wait", String.format(Locale.ROOT, "%.3f", length.toMillis() / 1000.0)), "pause");
-    }
-
-    @Override
-    public QueueEnd enqueue(QueueEntry entry) {
-        return queues.enqueue(entry);
-    }
-
-    @Override
-    public void hangUp() {
-        try {
-            channel.sendCommand(new HangupCommand());
-        } catch (AgiHangupException e) {
-            // already gone: the caller hung up first, which §3 prefers anyway
-        } catch (AgiException e) {
-            throw new AgiFailure("hangup", e);
-        }
-    }
-
-    /** Sets a channel variable; works on a hung-up channel too (Asterisk allows it). */
-    void setVariable(String name, String value) {
-        try {
-            channel.sendCommand(new SetVariableCommand(name, value));
-        } catch (AgiException e) {
-            log.warn("could not set {}={}: {}", name, value, e.toString());
-        }
-    }
-
-    String variable(String name) {
-        try {
-            String value = channel.sendCommand(new GetVariableCommand(name)).getExtra();
-            return value == null ? "" : value;
-        } catch (AgiHangupException e) {
-            throw new CallerHungUp("reading " + name);
-        } catch (AgiException e) {
-            throw new AgiFailure("get variable " + name, e);
-        }
-    }
-
-    /** Sends a command; when {@code step} is given, result -1 means the caller hung up. */
+    /** Sends a command after ending any media session; when {@code step} is given, -1 means the caller hung up. */
     private AgiReply send(AgiCommand command, String step) {
+        agi();
+        return sendRaw(command, step);
+    }
+
+    private AgiReply sendRaw(AgiCommand command, String step) {
         try {
             AgiReply reply = channel.sendCommand(command);
             if (step != null && reply.getResultCode() == -1) {

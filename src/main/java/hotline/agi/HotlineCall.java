@@ -10,6 +10,7 @@ import hotline.journal.CallRecord;
 import hotline.journal.JournalWriter;
 import hotline.journal.JournalingCaller;
 import hotline.audio.AudioSocketServer;
+import hotline.audio.PromptLibrary;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,6 +37,7 @@ final class HotlineCall implements AgiScript {
     private final CallbackBook callbacks;
     private final QueuePlaces places = new QueuePlaces();
     private final Optional<AudioSocketServer> audio;
+    private final PromptLibrary prompts = new PromptLibrary();
 
     HotlineCall(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks,
                 Optional<AudioSocketServer> audio, Clock clock) {
@@ -60,10 +62,11 @@ final class HotlineCall implements AgiScript {
         MDC.put("call", callId);
         var facts = new CallFacts(AgiText.clean(request.getExtension(), 64),
                 AgiText.clean(request.getCallerIdNumber(), 64).replaceAll("[^0-9]", ""));
-        Optional<AudioListener> listener = snapshot.inbound().listening().listensToAudio()
-                ? audio.map(server -> new AudioListener(server, snapshot.lineQuality(), snapshot.sounds().dir()))
+        Optional<AgiEars> ears = snapshot.inbound().listening().listensToAudio()
+                ? audio.map(server -> new AgiEars(new AgiMedia(channel, server, snapshot.lineQuality(), callId), prompts,
+                        snapshot.sounds().dir(), snapshot.languages().fallback()))
                 : Optional.empty();
-        var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places, listener);
+        var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places, ears);
         Outcome outcome;
         try {
             outcome = new InboundFlow(snapshot.inbound(), snapshot.languages(), callbacks)
@@ -74,6 +77,7 @@ final class HotlineCall implements AgiScript {
             log.error("call failed in step {}", record.currentStep(), e);
             outcome = new Outcome.Failed("internal-error");
         }
+        agi.close();
         record.outcome(outcome.code());
         agi.setVariable(OUTCOME_VARIABLE, outcome.code());
         journal.write(record);

@@ -15,6 +15,7 @@ sealed interface AudioFrame {
 
     int KIND_HANGUP = 0x00;
     int KIND_UUID = 0x01;
+    int KIND_DTMF = 0x03;   // the caller's key, one ASCII byte (Asterisk 20+; docs/line-quality.md)
     int KIND_AUDIO = 0x10;  // 8 kHz signed-linear 16-bit little-endian
     int KIND_ERROR = 0xff;
     /** 20 ms of 8 kHz audio is 320 bytes; a frame 12 times that is garbage. */
@@ -26,13 +27,16 @@ sealed interface AudioFrame {
     /** Caller audio, signed 16-bit little-endian samples. */
     record Audio(byte[] pcm) implements AudioFrame {}
 
+    /** The caller pressed a key: 0-9, *, #, A-D. */
+    record Dtmf(char key) implements AudioFrame {}
+
     /** Asterisk ended the session (the caller hung up, or AudioSocket stopped). */
     record Hangup() implements AudioFrame {}
 
     /** Asterisk reports an error (code: 0x01 hangup, 0x02 frame forwarding, 0x04 memory). */
     record Error(int code) implements AudioFrame {}
 
-    /** A kind this server does not use (DTMF, other sample rates): skipped. */
+    /** A kind this server does not use (other sample rates), or a malformed key: skipped. */
     record Skipped(int kind, int length) implements AudioFrame {}
 
     /** Reads the next frame; {@link java.io.EOFException} when the stream ends. */
@@ -53,9 +57,16 @@ sealed interface AudioFrame {
                 yield new Identify(new UUID(b.getLong(), b.getLong()));
             }
             case KIND_AUDIO -> new Audio(payload);
+            case KIND_DTMF -> length == 1 && isKey((char) payload[0]) ? new Dtmf((char) payload[0])
+                    : new Skipped(kind, length);
             case KIND_ERROR -> new Error(length == 0 ? 0 : payload[0] & 0xff);
             default -> new Skipped(kind, length);
         };
+    }
+
+    /** A DTMF key Asterisk can send; anything else in a DTMF frame is skipped. */
+    static boolean isKey(char c) {
+        return (c >= '0' && c <= '9') || c == '*' || c == '#' || (c >= 'A' && c <= 'D');
     }
 
     /** The frame that ends the session from our side. */

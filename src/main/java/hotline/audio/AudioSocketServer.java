@@ -5,6 +5,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -15,159 +16,208 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Listens for Asterisk's {@code AudioSocket()} connections (docs/line-quality.md): one
- * virtual thread per connection. The AGI side first registers a {@link Listening} with
- * {@link #listen}, then runs {@code EXEC AudioSocket <listening.audioSocketArguments()>};
- * the connection names the listen by its UUID, streams the caller's audio, and is told
- * to hang up once the verdict is in. A listen with a prompt also sends the prompt's audio
- * (kind 0x10) to Asterisk, which plays it to the caller, on a second virtual thread.
- * Whatever a connection sends, it can only end itself.
+ * virtual thread per connection. The call's side first opens a {@link MediaSession}
+ * ({@link #open}), then runs {@code EXEC AudioSocket <session.audioSocketArguments()>};
+ * the connection names its session by UUID in its first frame, then streams the caller's
+ * audio and keys to it until either side ends it.
+ *
+ * <p>What connects is untrusted: only peers {@code allowed} (loopback and the configured
+ * Asterisk hosts) are heard; the UUID frame must arrive whole within
+ * {@link #IDENTIFY_TIMEOUT_MS} (a total, however it trickles in); at most
+ * {@link #MAX_UNIDENTIFIED} connections may be waiting to identify; a session takes the
+ * first connection only. Whatever a connection sends, it can only end itself.
  */
 public final class AudioSocketServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AudioSocketServer.class);
-    /** Asterisk sends the UUID frame at once; a connection silent for this long is dropped. */
     static final int IDENTIFY_TIMEOUT_MS = 2000;
-    /** After the hangup frame, how long Asterisk may take to close its side. */
+    /** After our hangup frame, how long Asterisk may take to close its side. */
     static final int LINGER_MS = 2000;
     static final int MAX_CONNECTIONS = 1024;
+    static final int MAX_UNIDENTIFIED = 32;
+    private static final int UUID_FRAME_BYTES = 3 + 16;
 
     private final String bindAddress;
     private final int port;
-    private final Map<UUID, Listening> listenings = new ConcurrentHashMap<>();
+    private final Predicate<InetAddress> allowed;
+    private final Map<UUID, MediaSession> sessions = new ConcurrentHashMap<>();
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger unidentified = new AtomicInteger();
     private final AtomicLong connectionNumber = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private ServerSocket serverSocket;
-    private Thread acceptor;
 
-    public AudioSocketServer(String bindAddress, int port) {
+    public AudioSocketServer(String bindAddress, int port, Predicate<InetAddress> allowed) {
         this.bindAddress = bindAddress;
         this.port = port;
+        this.allowed = allowed;
+    }
+
+    /** Loopback peers only. */
+    public AudioSocketServer(String bindAddress, int port) {
+        this(bindAddress, port, InetAddress::isLoopbackAddress);
     }
 
     public static AudioSocketServer of(LineQuality quality) {
-        return new AudioSocketServer(quality.bindAddress(), quality.port());
+        Set<InetAddress> hosts = quality.allowedPeers();
+        return new AudioSocketServer(quality.bindAddress(), quality.port(),
+                peer -> peer.isLoopbackAddress() || hosts.contains(peer));
     }
 
     /** Binds and starts accepting; returns the bound port (useful when configured as 0). */
     public synchronized int start() throws IOException {
         serverSocket = new ServerSocket();
         serverSocket.setReuseAddress(true);
-        serverSocket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 64);
-        acceptor = Thread.ofPlatform().name("audiosocket-accept").daemon().start(this::acceptLoop);
+        serverSocket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 128);
+        Thread.ofPlatform().name("audiosocket-accept").daemon().start(this::acceptLoop);
         log.info("AudioSocket listening on {}:{}", bindAddress, serverSocket.getLocalPort());
         return serverSocket.getLocalPort();
     }
 
-    /**
-     * Registers a listen before the dialplan's {@code AudioSocket(<id>,host:port)} connects.
-     * Its window starts now: a connection that never comes is silence when it ends.
-     */
-    public Listening listen(UUID id, ListenRequest request) {
+    /** A new session for a call, waiting for Asterisk's connection. */
+    public MediaSession open(String callId, LineQuality quality) {
         if (serverSocket == null || serverSocket.isClosed()) {
             throw new IllegalStateException("the AudioSocket server is not listening: start() it first");
         }
         String target = bindAddress + ":" + serverSocket.getLocalPort();
-        var listening = new Listening(id, request, target, done -> listenings.remove(done.id(), done));
-        if (listenings.putIfAbsent(id, listening) != null) {
-            throw new IllegalArgumentException("a listen with id " + id + " is already running");
-        }
-        listenings.values().removeIf(l -> l.remainingNanos() < -60_000_000_000L); // never awaited nor connected
-        return listening;
+        var session = new MediaSession(UUID.randomUUID(), quality, target, callId, done -> sessions.remove(done.id(), done));
+        sessions.put(session.id(), session);
+        return session;
     }
 
-    /** Listens not yet decided (a test checks nothing leaks). */
-    public int openListenings() {
-        return listenings.size();
+    /** Sessions not yet closed (a test checks nothing leaks). */
+    public int openSessions() {
+        return sessions.size();
     }
 
     public int liveConnections() {
         return live.size();
     }
 
+    /** Connections refused: a peer not allowed, too many unidentified, a UUID late, unknown or taken. */
+    public long refusedConnections() {
+        return refused.get();
+    }
+
     private void acceptLoop() {
+        long backoffMs = 0;
         while (!serverSocket.isClosed()) {
             try {
                 Socket socket = serverSocket.accept();
-                if (live.size() >= MAX_CONNECTIONS) {
-                    log.warn("{} AudioSocket connections open: refusing one", live.size());
+                backoffMs = 0;
+                if (live.size() >= MAX_CONNECTIONS || !allowed.test(socket.getInetAddress())
+                        || unidentified.get() >= MAX_UNIDENTIFIED) {
+                    refused.incrementAndGet();
+                    log.warn("AudioSocket connection from {} refused ({} open, {} unidentified)",
+                            socket.getRemoteSocketAddress(), live.size(), unidentified.get());
                     closeQuietly(socket);
                     continue;
                 }
                 live.add(socket);
+                unidentified.incrementAndGet();
                 Thread.ofVirtual().name("audiosocket-" + connectionNumber.incrementAndGet()).start(() -> serve(socket));
             } catch (SocketException closed) {
-                return; // close() closed the listening socket
+                if (serverSocket.isClosed()) return;
+                backoffMs = backOff(backoffMs, closed);
             } catch (IOException e) {
-                log.error("accept failed", e);
+                backoffMs = backOff(backoffMs, e);
             }
         }
     }
 
+    /** accept() failing (out of descriptors) must not spin: wait 10 ms, doubling to 1 s. */
+    private static long backOff(long lastMs, IOException e) {
+        long next = lastMs == 0 ? 10 : Math.min(1000, lastMs * 2);
+        if (lastMs == 0 || next == 1000) log.error("AudioSocket accept failed, retrying in {} ms: {}", next, e.toString());
+        try {
+            Thread.sleep(next);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+        return next;
+    }
+
     private void serve(Socket socket) {
-        Listening listening = null;
+        boolean identified = false;
+        MediaSession attached = null;
         try (socket) {
             socket.setTcpNoDelay(true);
-            socket.setSoTimeout(IDENTIFY_TIMEOUT_MS);
-            var in = new DataInputStream(new BufferedInputStream(socket.getInputStream(), 1024));
-            if (!(AudioFrame.read(in) instanceof AudioFrame.Identify(UUID id))) {
-                log.warn("AudioSocket connection from {} did not start with its UUID: closed", socket.getRemoteSocketAddress());
-                return;
-            }
-            listening = listenings.get(id);
-            if (listening == null || !listening.attach(socket)) {
-                log.warn("AudioSocket connection for {} which is not listening (unknown, over, or connected twice): hung up", id);
+            UUID id = readIdentity(socket);
+            unidentified.decrementAndGet();
+            identified = true;
+            MediaSession session = sessions.get(id);
+            if (session == null || !session.attach(socket)) {
+                refused.incrementAndGet();
+                log.warn("AudioSocket connection for {} which is not open (unknown, closed, or taken): hung up", id);
                 socket.getOutputStream().write(AudioFrame.hangup());
                 return;
             }
-            if (listening.playsPrompt()) {
-                var out = socket.getOutputStream();
-                var playing = listening;
-                Thread.ofVirtual().name(Thread.currentThread().getName() + "-prompt").start(() -> playing.play(out));
-            }
-            stream(listening, socket, in);
+            attached = session;
+            stream(session, socket, new DataInputStream(new BufferedInputStream(socket.getInputStream(), 2048)));
+        } catch (SocketTimeoutException e) {
+            if (!identified) refused.incrementAndGet();
+            log.warn("AudioSocket connection {}: {}", identified ? "went quiet" : "did not identify in time", e.getMessage());
         } catch (EOFException e) {
             log.debug("AudioSocket connection ended");
         } catch (IOException | RuntimeException e) {
             log.warn("AudioSocket connection closed: {}", e.toString());
         } finally {
+            if (!identified) unidentified.decrementAndGet();
+            if (attached != null) attached.ended();
             live.remove(socket);
         }
     }
 
-    /** Audio to the listen until it is decided, then wait for Asterisk to close. */
-    private static void stream(Listening listening, Socket socket, DataInputStream in) throws IOException {
+    /** The UUID frame, all 19 bytes within one deadline (a per-read timeout would let it trickle). */
+    private static UUID readIdentity(Socket socket) throws IOException {
+        long deadline = System.nanoTime() + IDENTIFY_TIMEOUT_MS * 1_000_000L;
+        byte[] frame = new byte[UUID_FRAME_BYTES];
+        InputStream in = socket.getInputStream();
+        int got = 0;
+        while (got < frame.length) {
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) throw new SocketTimeoutException("no UUID frame within " + IDENTIFY_TIMEOUT_MS + " ms");
+            socket.setSoTimeout((int) left);
+            int n = in.read(frame, got, frame.length - got);
+            if (n < 0) throw new EOFException("closed before its UUID");
+            got += n;
+        }
+        if (!(AudioFrame.read(new DataInputStream(new java.io.ByteArrayInputStream(frame)))
+                instanceof AudioFrame.Identify(UUID id))) {
+            throw new java.net.ProtocolException("the first frame was not a UUID");
+        }
+        return id;
+    }
+
+    /** Audio and keys to the session until Asterisk ends the stream, or lingers after our hangup frame. */
+    private static void stream(MediaSession session, Socket socket, DataInputStream in) throws IOException {
+        socket.setSoTimeout(500);
         long lingerUntil = Long.MAX_VALUE;
         while (true) {
-            long now = System.nanoTime();
-            if (listening.isDone() && lingerUntil == Long.MAX_VALUE) {
-                lingerUntil = now + LINGER_MS * 1_000_000L;
+            if (session.isClosed() && lingerUntil == Long.MAX_VALUE) {
+                lingerUntil = System.nanoTime() + LINGER_MS * 1_000_000L;
             }
-            long waitNanos = listening.isDone() ? lingerUntil - now : listening.remainingNanos();
-            if (waitNanos <= 0) {
-                if (listening.isDone()) return;    // Asterisk did not close in time
-                listening.decideNow();             // the window is over
-                continue;
-            }
-            socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, waitNanos / 1_000_000)));
+            if (System.nanoTime() > lingerUntil) return;
             AudioFrame frame;
             try {
                 frame = AudioFrame.read(in);
             } catch (SocketTimeoutException e) {
-                continue; // re-check the deadline; a partly read frame is garbage anyway next time round
-            } catch (EOFException e) {
-                return;   // Asterisk closed: the rest of the window is silence, decided at its end
+                continue; // no frame in 500 ms (a mute line): re-check whether we closed it
             }
             switch (frame) {
-                case AudioFrame.Audio(byte[] pcm) -> listening.hear(pcm);
+                case AudioFrame.Audio(byte[] pcm) -> session.hear(pcm);
+                case AudioFrame.Dtmf(char key) -> session.key(key);
                 case AudioFrame.Hangup h -> { return; }
                 case AudioFrame.Error(int code) -> {
-                    log.warn("{} AudioSocket error 0x{} from Asterisk", listening.callId(), Integer.toHexString(code));
+                    log.warn("AudioSocket error 0x{} from Asterisk", Integer.toHexString(code));
                     return;
                 }
                 case AudioFrame.Identify again -> { } // only the first one counts
@@ -176,12 +226,12 @@ public final class AudioSocketServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, decides every open listen on what it heard, and closes the connections. */
+    /** Stops accepting, ends every session and closes the connections. */
     @Override
     public synchronized void close() {
         if (serverSocket == null) return;
         closeQuietly(serverSocket);
-        listenings.values().forEach(Listening::decideNow);
+        sessions.values().forEach(MediaSession::ended);
         live.forEach(AudioSocketServer::closeQuietly);
     }
 

@@ -21,11 +21,17 @@ public final class PromptAudio {
 
     private final String name;
     private final byte[] pcm;
+    private final double[] frameDb;
 
     private PromptAudio(String name, byte[] pcm) {
         this.name = name;
         this.pcm = pcm;
+        this.frameDb = new double[frames()];
+        for (int i = 0; i < frameDb.length; i++) frameDb[i] = levelOf(i);
     }
+
+    /** 20 ms of silence, what the session sends between prompts to keep the stream alive. */
+    static final byte[] SILENCE_FRAME = AudioFrame.encode(AudioFrame.KIND_AUDIO, new byte[FRAME_BYTES]);
 
     /** Reads a WAV file; refuses anything but 8 kHz mono 16-bit PCM ({@link IllegalArgumentException}). */
     public static PromptAudio read(Path wav) {
@@ -67,6 +73,23 @@ public final class PromptAudio {
     /** How long the caller hears it: whole 20 ms frames. */
     public Duration length() {
         return Duration.ofMillis((long) frames() * FRAME_MS);
+    }
+
+    /** The level of frame {@code i}, dBFS (the echo guard compares the caller's audio with it). */
+    double frameDb(int i) {
+        return frameDb[i];
+    }
+
+    private double levelOf(int i) {
+        int from = i * FRAME_BYTES;
+        int to = Math.min(pcm.length, from + FRAME_BYTES) & ~1;
+        double sum = 0;
+        for (int b = from; b + 1 < to; b += 2) {
+            double x = (short) ((pcm[b] & 0xff) | (pcm[b + 1] << 8));
+            sum += x * x;
+        }
+        double meanSquare = sum / (FRAME_BYTES / 2) / (FrameAnalyser.FULL_SCALE * FrameAnalyser.FULL_SCALE);
+        return meanSquare <= 1e-10 ? FrameAnalyser.SILENT_DB : 10 * Math.log10(meanSquare);
     }
 
     /** Frame {@code i} as an AudioSocket audio frame (kind 0x10). */

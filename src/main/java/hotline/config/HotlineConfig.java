@@ -42,11 +42,13 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
 
     /** Every prompt any script can play, with the key path that names it. */
     public Stream<InboundScript.PromptUse> promptUses() {
+        var options = languages.optionsPrompt().isEmpty() ? Stream.<InboundScript.PromptUse>empty()
+                : Stream.of(new InboundScript.PromptUse("languages.options-prompt", languages.optionsPrompt()));
         var menu = Stream.of(
                 new InboundScript.PromptUse("languages.option-prompt", languages.optionPrompt()),
                 new InboundScript.PromptUse("languages.dialect-prompt", languages.dialectPrompt()),
                 // said to the agent by asterisk-conf's [agent-whisper] (inbound.agents.apologise-after)
                 new InboundScript.PromptUse("inbound.agents.agent-whisper", "agent-apologise"));
-        return Stream.concat(inbound.promptUses(), menu);
+        return Stream.concat(Stream.concat(inbound.promptUses(), menu), options);
     }
 }

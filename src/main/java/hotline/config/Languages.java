@@ -18,10 +18,17 @@ import java.util.Optional;
  * @param optionPrompt   the prompt, recorded per language, "for English, press 1"
  * @param dialectKey     the key that starts the dialect ladder; empty: not offered
  * @param dialectPrompt  "if you speak another dialect, press 9", in the caller's language
+ * @param menuKey        the key that plays the whole menu (each language's option in its own
+ *                       language, the dialect and complaint options); empty: the whole menu
+ *                       follows the greeting, as before; default "0"
+ * @param optionsPrompt  one short line after the greeting, in the caller's language, naming
+ *                       the menu key and the complaint key ("other languages, press 0; a
+ *                       complaint, press 8"); empty: none; default more-options. Every key
+ *                       works from the first second whatever is offered (docs/languages.md)
  */
 public record Languages(List<String> offered, String fallback, Map<String, String> byNumber,
                         Map<String, String> menu, String optionPrompt, String dialectKey,
-                        String dialectPrompt) {
+                        String dialectPrompt, String menuKey, String optionsPrompt) {
 
     public Languages {
         offered = offered == null ? List.of("en") : List.copyOf(offered);
@@ -31,6 +38,8 @@ public record Languages(List<String> offered, String fallback, Map<String, Strin
         optionPrompt = optionPrompt == null ? "language-option" : optionPrompt;
         dialectKey = dialectKey == null ? "" : dialectKey;
         dialectPrompt = dialectPrompt == null ? "dialect-option" : dialectPrompt;
+        menuKey = menuKey == null ? "0" : menuKey;
+        optionsPrompt = optionsPrompt == null ? "more-options" : optionsPrompt;
         Check.that(!offered.isEmpty(), "offered: at least one language is needed");
         for (String l : offered) {
             Check.that(l.matches("[a-z]{2,3}(_[A-Z]{2})?"),
@@ -49,12 +58,16 @@ public record Languages(List<String> offered, String fallback, Map<String, Strin
         Check.that(dialectKey.isEmpty() || dialectKey.matches("[0-9*#]"),
                 "dialect-key: '" + dialectKey + "' is not a single phone key");
         Check.that(!menu.containsKey(dialectKey), "dialect-key: '" + dialectKey + "' is also a menu key");
+        Check.that(menuKey.isEmpty() || menuKey.matches("[0-9*#]"), "menu-key: '" + menuKey + "' is not a single phone key");
+        Check.that(menuKey.isEmpty() || !menu.containsKey(menuKey) && !menuKey.equals(dialectKey),
+                "menu-key: '" + menuKey + "' is also a language or the dialect key");
+        if (!optionsPrompt.isEmpty()) Check.promptKey("options-prompt", optionsPrompt);
         Check.promptKey("option-prompt", optionPrompt);
         Check.promptKey("dialect-prompt", dialectPrompt);
     }
 
     static Languages defaults() {
-        return new Languages(null, null, null, null, null, null, null);
+        return new Languages(null, null, null, null, null, null, null, null, null);
     }
 
     /** The language for a dialled number, else the fallback. */
@@ -62,9 +75,9 @@ public record Languages(List<String> offered, String fallback, Map<String, Strin
         return byNumber.getOrDefault(dialled, fallback);
     }
 
-    /** Every key the greeting listens for: the menu keys and the dialect key. */
+    /** Every key the greeting listens for: the menu keys, the dialect key and the menu key. */
     public String keys() {
-        return String.join("", menu.keySet()) + dialectKey;
+        return String.join("", menu.keySet()) + dialectKey + menuKey;
     }
 
     public Optional<String> languageForKey(char key) {

@@ -1,5 +1,10 @@
 package hotline.config;
 
+import java.net.InetAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
 import java.time.Duration;
 
 /**
@@ -21,9 +26,11 @@ import java.time.Duration;
  *                       (hands-free, far from the phone), -60..-10, default -28
  * @param silenceBelow   dBFS: a line with no voice whose loud frames (90th percentile)
  *                       stay under this is silent (hiss), otherwise noisy, -90..-20, default -42
+ * @param asteriskHosts  addresses (IP literals) of the Asterisks allowed to connect besides
+ *                       loopback; any other peer is refused, default none
  */
 public record LineQuality(String bindAddress, Integer port, Duration window, Duration confirmVoiceAfter,
-        Double voiceOverNoise, Double quietBelow, Double silenceBelow) {
+        Double voiceOverNoise, Double quietBelow, Double silenceBelow, List<String> asteriskHosts) {
 
     public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
     public static final int DEFAULT_PORT = 4574;
@@ -41,6 +48,12 @@ public record LineQuality(String bindAddress, Integer port, Duration window, Dur
         voiceOverNoise = voiceOverNoise == null ? DEFAULT_VOICE_OVER_NOISE : voiceOverNoise;
         quietBelow = quietBelow == null ? DEFAULT_QUIET_BELOW : quietBelow;
         silenceBelow = silenceBelow == null ? DEFAULT_SILENCE_BELOW : silenceBelow;
+        asteriskHosts = asteriskHosts == null ? List.of() : List.copyOf(asteriskHosts);
+        for (int i = 0; i < asteriskHosts.size(); i++) {
+            String host = asteriskHosts.get(i);
+            Check.that(host != null && (host.matches("[0-9.]{7,15}") || host.matches("[0-9A-Fa-f:]{2,39}")),
+                    "asterisk-hosts[" + i + "]: '" + host + "' is not an IP address");
+        }
         Check.that(!bindAddress.isBlank() && !bindAddress.equals("0.0.0.0") && !bindAddress.equals("::"),
                 "bind-address: must be an address Asterisk can connect to, was '" + bindAddress + "'");
         Check.that(port > 0 && port < 65536, "port: must be 1..65535, was " + port);
@@ -53,14 +66,33 @@ public record LineQuality(String bindAddress, Integer port, Duration window, Dur
         range("silence-below", silenceBelow, -90, -20);
     }
 
+    public LineQuality(String bindAddress, Integer port, Duration window, Duration confirmVoiceAfter,
+            Double voiceOverNoise, Double quietBelow, Double silenceBelow) {
+        this(bindAddress, port, window, confirmVoiceAfter, voiceOverNoise, quietBelow, silenceBelow, null);
+    }
+
     public static LineQuality defaults() {
-        return new LineQuality(null, null, null, null, null, null, null);
+        return new LineQuality(null, null, null, null, null, null, null, null);
+    }
+
+    /** The Asterisk hosts' addresses (literals only: no name lookup here). */
+    public Set<InetAddress> allowedPeers() {
+        Set<InetAddress> peers = new HashSet<>();
+        for (String host : asteriskHosts) {
+            try {
+                peers.add(InetAddress.ofLiteral(host));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(List.of("line-quality.asterisk-hosts: '" + host + "' is not an IP address"));
+            }
+        }
+        return peers;
     }
 
     /** The same settings with another window (a flow may listen for less or more). */
     public LineQuality withWindow(Duration newWindow) {
         Duration needed = confirmVoiceAfter.compareTo(newWindow) <= 0 ? confirmVoiceAfter : newWindow;
-        return new LineQuality(bindAddress, port, newWindow, needed, voiceOverNoise, quietBelow, silenceBelow);
+        return new LineQuality(bindAddress, port, newWindow, needed, voiceOverNoise, quietBelow, silenceBelow,
+                asteriskHosts);
     }
 
     private static void range(String key, double value, double min, double max) {

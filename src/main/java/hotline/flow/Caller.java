@@ -25,11 +25,33 @@ public interface Caller {
     /** As {@link #offer}, but in the given language whatever the caller's (menu options). */
     Optional<Character> offerIn(String language, String promptKey, String keys);
 
+    /**
+     * Plays a prompt the caller may answer: a key of {@code keys} stops it, and so does the
+     * caller's voice (barge-in) where the line's audio is heard. Without ears on the line,
+     * it is {@link #offer}.
+     */
+    default Answer ask(String promptKey, String keys) {
+        return answer(offer(promptKey, keys));
+    }
+
+    /** As {@link #ask}, but in the given language whatever the caller's (the language menu). */
+    default Answer askIn(String language, String promptKey, String keys) {
+        return answer(offerIn(language, promptKey, keys));
+    }
+
+    private static Answer answer(Optional<Character> key) {
+        return key.<Answer>map(Answer.Pressed::new).orElseGet(Answer.Finished::new);
+    }
+
     /** Waits for one of {@code keys}; empty when none came in time. */
     Optional<Character> waitForKey(String keys, Duration within);
 
-    /** Listens for the caller's voice for at most {@code atMost}; see {@link Heard}. */
-    Heard listen(Duration atMost, Duration voiceNeeded);
+    /**
+     * Listens for at most {@code atMost}; see {@link Heard}. Where the line's audio is heard,
+     * the verdict is on everything heard since the greeting began, and a key of
+     * {@code keys} ends it too.
+     */
+    Heard listen(Duration atMost, Duration voiceNeeded, String keys);
 
     /**
      * Plays a prompt, listening to the caller while it plays, then listens for at most
@@ -37,12 +59,15 @@ public interface Caller {
      * heard as a {@link Heard.Voice} with {@code overPrompt} (barge-in). Without a way to
      * hear the caller during a prompt, it is {@link #play} then {@link #listen}.
      */
-    default Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded) {
-        play(promptKey);
-        return listen(atMost, voiceNeeded);
+    default Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded, String keys) {
+        return switch (ask(promptKey, keys)) {
+            case Answer.Pressed(char key) -> new Heard.Pressed(key, Duration.ZERO);
+            case Answer.Spoke(Duration into) -> new Heard.Voice(Duration.ZERO, java.util.Optional.of(into));
+            case Answer.Finished f -> listen(atMost, voiceNeeded, keys);
+        };
     }
 
-    /** Keeps the line open without playing anything. */
+    /** Keeps the line open without playing anything (the caller is still heard). */
     void pause(Duration length);
 
     /** How many members of an Asterisk queue are logged in right now. */

@@ -24,4 +24,7 @@ public sealed interface Heard {
 
     /** §3: loud sound that is not an understandable voice. */
     record Noisy(Duration waited) implements Heard {}
+
+    /** The caller pressed one of the keys offered: a key works at any moment. */
+    record Pressed(char key, Duration after) implements Heard {}
 }

@@ -3,13 +3,13 @@ package hotline.flow;
 import hotline.config.InboundScript;
 import hotline.config.Languages;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The inbound hotline script (call-scripts.md §1-§6): greet in the language of the
- * dialled number, offer the other languages, the dialect ladder and the complaint line,
- * listen for the caller's voice, re-prompt, and either put the caller through to the
- * agents or close a silent line politely. Never hangs up without a goodbye and a pause.
+ * dialled number, with one short line naming the other options; listen to the caller
+ * from the first second (a voice over the greeting is put through, a key works at any
+ * moment); re-prompt a silent, quiet or noisy line, and either put the caller through to
+ * the agents or close the line politely. Never hangs up without a goodbye and a pause.
  */
 public final class InboundFlow {
 
@@ -29,43 +29,74 @@ public final class InboundFlow {
     public Outcome run(Caller caller, CallFacts facts) {
         caller.answer();
         caller.useLanguage(languages.forNumber(facts.dialled()));
-        Optional<String> key = greetWithMenu(caller).map(String::valueOf);
-        if (key.isPresent()) {
-            if (key.get().equals(languages.dialectKey())) {
-                return DialectLadder.run(caller, script.dialect(), toAgents(facts));
-            }
-            if (key.get().equals(script.complaint().key())) {
-                return escalation.run(caller, facts, Duration.ZERO);
-            }
-            caller.useLanguage(languages.languageForKey(key.get().charAt(0)).orElseThrow());
-            caller.play(script.greeting()); // "how can I help you?", now in their language
-        }
-        return switch (Prompting.listenWithReprompts(caller, script)) {
-            case Prompting.Ending.Spoke spoke -> toAgents(facts).apply(caller);
+        Answer answer = caller.ask(script.greeting(), keys());
+        if (answer instanceof Answer.Finished) answer = afterGreeting(caller);
+        return answered(caller, facts, answer);
+    }
+
+    /** The short options line, or the whole menu when no menu key is configured. */
+    private Answer afterGreeting(Caller caller) {
+        if (languages.menuKey().isEmpty()) return wholeMenu(caller);
+        return languages.optionsPrompt().isEmpty() ? new Answer.Finished()
+                : caller.ask(languages.optionsPrompt(), keys());
+    }
+
+    private Outcome answered(Caller caller, CallFacts facts, Answer answer) {
+        return switch (answer) {
+            case Answer.Spoke spoke -> toAgents(caller, facts);
+            case Answer.Pressed(char key) -> pressed(caller, facts, key);
+            case Answer.Finished f -> listen(caller, facts);
+        };
+    }
+
+    /** §2-§3: listen, re-prompt a poor line; every key still works. */
+    private Outcome listen(Caller caller, CallFacts facts) {
+        return switch (Prompting.listenWithReprompts(caller, script, keys())) {
+            case Prompting.Ending.Spoke spoke -> toAgents(caller, facts);
+            case Prompting.Ending.Pressed(char key) -> pressed(caller, facts, key);
             case Prompting.Ending.GaveUp(Heard last) -> goodbye(caller, last);
         };
     }
 
-    private java.util.function.Function<Caller, Outcome> toAgents(CallFacts facts) {
-        return c -> agents.putThrough(c, facts, script.agents().connecting(), script.agents().queue());
+    private Outcome pressed(Caller caller, CallFacts facts, char key) {
+        String k = String.valueOf(key);
+        if (k.equals(languages.dialectKey())) {
+            return DialectLadder.run(caller, script.dialect(), c -> toAgents(c, facts));
+        }
+        if (k.equals(script.complaint().key())) {
+            return escalation.run(caller, facts, Duration.ZERO);
+        }
+        if (k.equals(languages.menuKey())) {
+            return answered(caller, facts, wholeMenu(caller));
+        }
+        caller.useLanguage(languages.languageForKey(key).orElseThrow());
+        // "how can I help you?", now in their language
+        return answered(caller, facts, caller.ask(script.greeting(), keys()));
     }
 
-    /** The greeting, each language option in its own language, the dialect and complaint options. */
-    private Optional<Character> greetWithMenu(Caller caller) {
-        String complaintKey = script.complaint().key();
-        String keys = languages.keys() + complaintKey;
-        Optional<Character> key = caller.offer(script.greeting(), keys);
+    /** Each language option in its own language, then the dialect and complaint options. */
+    private Answer wholeMenu(Caller caller) {
+        Answer answer = new Answer.Finished();
         for (String language : languages.menu().values()) {
-            if (key.isPresent()) return key;
-            key = caller.offerIn(language, languages.optionPrompt(), keys);
+            answer = caller.askIn(language, languages.optionPrompt(), keys());
+            if (!(answer instanceof Answer.Finished)) return answer;
         }
-        if (key.isEmpty() && !languages.dialectKey().isEmpty()) {
-            key = caller.offer(languages.dialectPrompt(), keys);
+        if (!languages.dialectKey().isEmpty()) {
+            answer = caller.ask(languages.dialectPrompt(), keys());
+            if (!(answer instanceof Answer.Finished)) return answer;
         }
-        if (key.isEmpty() && !complaintKey.isEmpty()) {
-            key = caller.offer(script.complaint().optionPrompt(), keys);
+        if (!script.complaint().key().isEmpty()) {
+            answer = caller.ask(script.complaint().optionPrompt(), keys());
         }
-        return key;
+        return answer;
+    }
+
+    private String keys() {
+        return languages.keys() + script.complaint().key();
+    }
+
+    private Outcome toAgents(Caller caller, CallFacts facts) {
+        return agents.putThrough(caller, facts, script.agents().connecting(), script.agents().queue());
     }
 
     /**

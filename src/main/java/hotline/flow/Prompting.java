@@ -12,28 +12,31 @@ import java.util.List;
  */
 final class Prompting {
 
-    /** How listening ended: the caller spoke, or a poor line's goodbye is due. */
+    /** How listening ended: the caller spoke, pressed a key, or a poor line's goodbye is due. */
     sealed interface Ending {
         record Spoke() implements Ending {}
+        record Pressed(char key) implements Ending {}
         record GaveUp(Heard last) implements Ending {}
     }
 
     private Prompting() {}
 
-    static Ending listenWithReprompts(Caller caller, InboundScript script) {
+    static Ending listenWithReprompts(Caller caller, InboundScript script, String keys) {
         var listening = script.listening();
         int silent = 0, quiet = 0, noisy = 0;
-        Heard heard = caller.listen(listening.listenFor(), listening.voiceNeeded());
+        Heard heard = caller.listen(listening.listenFor(), listening.voiceNeeded(), keys);
         while (true) {
             String next = switch (heard) {
                 case Heard.Voice v -> null;
+                case Heard.Pressed p -> null;
                 case Heard.Silence s -> nth(listening.reprompts(), silent++);
                 case Heard.Quiet q -> nth(script.quietLine().reprompts(), quiet++);
                 case Heard.Noisy n -> nth(script.noisyLine().reprompts(), noisy++);
             };
             if (heard instanceof Heard.Voice) return new Ending.Spoke();
+            if (heard instanceof Heard.Pressed(char key, var after)) return new Ending.Pressed(key);
             if (next == null) return new Ending.GaveUp(heard);
-            heard = caller.promptAndListen(next, listening.listenFor(), listening.voiceNeeded());
+            heard = caller.promptAndListen(next, listening.listenFor(), listening.voiceNeeded(), keys);
         }
     }
 
@@ -43,6 +46,7 @@ final class Prompting {
             case Heard.Quiet q -> script.quietLine();
             case Heard.Noisy n -> script.noisyLine();
             case Heard.Voice v -> throw new IllegalArgumentException("a voice needs no goodbye");
+            case Heard.Pressed p -> throw new IllegalArgumentException("a key needs no goodbye");
             case Heard.Silence s -> new LineLadder(List.of(), script.silentLine().goodbye(),
                     script.silentLine().pauseBeforeHangup());
         };

@@ -36,9 +36,10 @@ final class ToAgents {
             }
             if (!offered && waited.compareTo(agents.callbackOfferAfter()) >= 0) {
                 offered = true;
-                Optional<Character> key = caller.offer(agents.callbackOfferPrompt(), "1")
-                        .or(() -> caller.waitForKey("1", Duration.ofSeconds(3)));
-                if (key.isPresent()) {
+                // a voice over the offer stops it (barge-in); the key still decides
+                boolean wantsCallback = caller.ask(agents.callbackOfferPrompt(), "1") instanceof Answer.Pressed
+                        || caller.waitForKey("1", Duration.ofSeconds(3)).isPresent();
+                if (wantsCallback) {
                     return callbacks.take(caller, facts, agents.callbackReason(), queue, waited, Optional.empty());
                 }
             } else {

@@ -1,6 +1,7 @@
 package hotline.journal;
 
 import hotline.config.Durations;
+import hotline.flow.Answer;
 import hotline.flow.Caller;
 import hotline.flow.Heard;
 import hotline.flow.QueueEnd;
@@ -46,6 +47,28 @@ public final class JournalingCaller implements Caller {
     }
 
     @Override
+    public Answer ask(String promptKey, String keys) {
+        record.step(promptKey, Map.of("action", "ask", "keys", keys));
+        return answered(inner.ask(promptKey, keys));
+    }
+
+    @Override
+    public Answer askIn(String language, String promptKey, String keys) {
+        record.step(promptKey, Map.of("action", "ask", "in", language, "keys", keys));
+        return answered(inner.askIn(language, promptKey, keys));
+    }
+
+    private Answer answered(Answer answer) {
+        switch (answer) {
+            case Answer.Pressed(char key) -> record.stepResult(Map.of("pressed", String.valueOf(key)));
+            case Answer.Spoke(Duration into) -> record.stepResult(Map.of("heard", "voice",
+                    "barged-in-after-ms", into.toMillis()));
+            case Answer.Finished f -> { }
+        }
+        return answer;
+    }
+
+    @Override
     public Optional<Character> waitForKey(String keys, Duration within) {
         record.step("wait-for-key", Map.of("keys", keys, "within", Durations.format(within)));
         return pressed(inner.waitForKey(keys, within));
@@ -65,18 +88,18 @@ public final class JournalingCaller implements Caller {
     }
 
     @Override
-    public Heard listen(Duration atMost, Duration voiceNeeded) {
+    public Heard listen(Duration atMost, Duration voiceNeeded, String keys) {
         record.step("listen", Map.of("at-most", Durations.format(atMost)));
-        Heard heard = inner.listen(atMost, voiceNeeded);
+        Heard heard = inner.listen(atMost, voiceNeeded, keys);
         record.stepResult(heardResult(heard));
         return heard;
     }
 
     /** One step, named after the prompt: what was heard, and when a voice came over the prompt. */
     @Override
-    public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded) {
+    public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded, String keys) {
         record.step(promptKey, Map.of("action", "play-then-listen", "at-most", Durations.format(atMost)));
-        Heard heard = inner.promptAndListen(promptKey, atMost, voiceNeeded);
+        Heard heard = inner.promptAndListen(promptKey, atMost, voiceNeeded, keys);
         record.stepResult(heardResult(heard));
         return heard;
     }
@@ -89,6 +112,7 @@ public final class JournalingCaller implements Caller {
             case Heard.Silence s -> Map.of("heard", "silence", "after-ms", s.waited().toMillis());
             case Heard.Quiet q -> Map.of("heard", "quiet", "after-ms", q.waited().toMillis());
             case Heard.Noisy n -> Map.of("heard", "noisy", "after-ms", n.waited().toMillis());
+            case Heard.Pressed p -> Map.of("pressed", String.valueOf(p.key()), "after-ms", p.after().toMillis());
         };
     }
 

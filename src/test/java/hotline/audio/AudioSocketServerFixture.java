@@ -23,6 +23,6 @@ abstract class AudioSocketServerFixture {
         server.close();
         for (int i = 0; i < 50 && server.liveConnections() > 0; i++) Thread.sleep(20);
         assertThat(server.liveConnections()).isZero();
-        assertThat(server.openListenings()).isZero();
+        assertThat(server.openSessions()).isZero();
     }
 }

@@ -25,7 +25,7 @@ final class FakeAsteriskAudio implements AutoCloseable {
         return send(AudioFrame.identify(id));
     }
 
-    FakeAsteriskAudio send(byte[] bytes) throws IOException {
+    synchronized FakeAsteriskAudio send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
@@ -41,6 +41,97 @@ final class FakeAsteriskAudio implements AutoCloseable {
             }
         }
         return this;
+    }
+
+    /** What the caller heard of the server while it spoke in real time, and when. */
+    record Heard(int loudFrames, long lastLoudNanos, long voiceStartNanos) {
+        java.time.Duration lastLoudFrameAt() {
+            return java.time.Duration.ofNanos(lastLoudNanos);
+        }
+
+        java.time.Duration voiceStartedAt() {
+            return java.time.Duration.ofNanos(voiceStartNanos);
+        }
+    }
+
+    /**
+     * Behaves like a phone: sends {@code pcm} as 20 ms frames on a real-time schedule (on a
+     * thread of its own) while reading what the server plays; completes when the server
+     * hangs up or closes. Times are from the moment of the call, on one clock.
+     */
+    java.util.concurrent.CompletableFuture<Heard> speakInRealTime(short[] pcm) {
+        long start = System.nanoTime();
+        long[] voiceStart = {0};
+        int voiceFrame = voiceFrame(pcm);
+        Thread.ofVirtual().start(() -> {
+            for (int f = 0; (f + 1) * FrameAnalyser.FRAME <= pcm.length; f++) {
+                long due = start + f * 20_000_000L;
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    try {
+                        Thread.sleep(java.time.Duration.ofNanos(wait));
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (f == voiceFrame) voiceStart[0] = System.nanoTime() - start;
+                try {
+                    send(AudioFrame.encode(AudioFrame.KIND_AUDIO, Signals.littleEndian(pcm, f * FrameAnalyser.FRAME,
+                            FrameAnalyser.FRAME)));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        var heard = new java.util.concurrent.CompletableFuture<Heard>();
+        Thread.ofVirtual().start(() -> {
+            int loud = 0;
+            long last = 0;
+            try {
+                while (true) {
+                    int kind = in.read();
+                    if (kind < 0 || kind == AudioFrame.KIND_HANGUP) break;
+                    int length = in.readUnsignedShort();
+                    byte[] payload = in.readNBytes(length);
+                    if (kind == AudioFrame.KIND_AUDIO && levelLittleEndian(payload) > -50) {
+                        loud++;
+                        last = System.nanoTime() - start;
+                    }
+                }
+            } catch (IOException e) {
+                // closed: what was heard so far is the answer
+            }
+            heard.complete(new Heard(loud, last, voiceStart[0]));
+        });
+        return heard;
+    }
+
+    /** Presses {@code key} after {@code delay} (a DTMF frame, as Asterisk 22 sends it). */
+    void pressAfter(char key, java.time.Duration delay) {
+        try {
+            Thread.sleep(delay);
+            send(AudioFrame.encode(AudioFrame.KIND_DTMF, new byte[] {(byte) key}));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int voiceFrame(short[] pcm) {
+        try {
+            return Signals.voiceStart(pcm);
+        } catch (AssertionError noVoice) {
+            return -1;
+        }
+    }
+
+    private static double levelLittleEndian(byte[] b) {
+        double sum = 0;
+        int n = b.length / 2;
+        for (int i = 0; i < n; i++) {
+            double x = (short) ((b[2 * i] & 0xff) | (b[2 * i + 1] << 8));
+            sum += x * x;
+        }
+        return n == 0 ? -100 : 10 * Math.log10(sum / n / (32768.0 * 32768.0) + 1e-12);
     }
 
     /** The next frame kind the server sent, or -1 when it closed the connection. */

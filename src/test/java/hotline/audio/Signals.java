@@ -61,6 +61,22 @@ final class Signals {
         return bytes;
     }
 
+    /** The first 20 ms frame 15 dB above the clip's own noise (its 10th-percentile level): where the voice begins. */
+    static int voiceStart(short[] pcm) {
+        int frames = pcm.length / FrameAnalyser.FRAME;
+        double[] levels = new double[frames];
+        for (int f = 0; f < frames; f++) {
+            double sum = 0;
+            for (int i = 0; i < FrameAnalyser.FRAME; i++) sum += (double) pcm[f * 160 + i] * pcm[f * 160 + i];
+            levels[f] = 10 * Math.log10(sum / 160 / (32768.0 * 32768.0) + 1e-12);
+        }
+        double[] sorted = levels.clone();
+        java.util.Arrays.sort(sorted);
+        double noise = sorted[frames / 10];
+        for (int f = 0; f < frames; f++) if (levels[f] > noise + 15) return f;
+        throw new AssertionError("no voice in the clip");
+    }
+
     private static int samples(double seconds) {
         return (int) Math.round(seconds * FrameAnalyser.RATE);
     }

@@ -22,6 +22,7 @@ final class ScriptedCaller implements Caller {
     private final Deque<String> typed = new ArrayDeque<>();
     private String language = "en";
     private String hangUpAt;
+    private final java.util.Set<String> spokenOver = new java.util.HashSet<>();
 
     static ScriptedCaller silent() {
         return new ScriptedCaller();
@@ -37,6 +38,12 @@ final class ScriptedCaller implements Caller {
     ScriptedCaller speaksOverRepromptAfter(int silentWindows) {
         for (int i = 0; i < silentWindows; i++) hearing.add(new Heard.Silence(Duration.ofSeconds(5)));
         hearing.add(new Heard.Voice(Duration.ofMillis(900), Optional.of(Duration.ofMillis(900))));
+        return this;
+    }
+
+    /** Speaks over the next prompt whose transcript line starts with {@code step} (barge-in). */
+    ScriptedCaller speaksDuring(String step) {
+        spokenOver.add(step);
         return this;
     }
 
@@ -109,21 +116,44 @@ final class ScriptedCaller implements Caller {
         return step("wait-for-key " + Durations.format(within)).filter(k -> keys.indexOf(k) >= 0);
     }
 
+    /** A prompt the caller may answer: "play <key>"; a scripted key, or a voice scripted over it, stops it. */
     @Override
-    public Heard listen(Duration atMost, Duration voiceNeeded) {
-        step("listen " + Durations.format(atMost));
+    public Answer ask(String promptKey, String keys) {
+        return asked("play " + promptKey, keys);
+    }
+
+    @Override
+    public Answer askIn(String language, String promptKey, String keys) {
+        return asked("play " + language + "/" + promptKey, keys);
+    }
+
+    private Answer asked(String line, String keys) {
+        Optional<Character> key = step(line).filter(k -> keys.indexOf(k) >= 0);
+        if (key.isPresent()) return new Answer.Pressed(key.get());
+        if (spokenOver.stream().anyMatch(line::startsWith)) {
+            spokenOver.removeIf(line::startsWith);
+            step("heard voice over " + line.substring("play ".length()));
+            return new Answer.Spoke(Duration.ofMillis(700));
+        }
+        return new Answer.Finished();
+    }
+
+    @Override
+    public Heard listen(Duration atMost, Duration voiceNeeded, String keys) {
+        Optional<Character> key = step("listen " + Durations.format(atMost)).filter(k -> keys.indexOf(k) >= 0);
+        if (key.isPresent()) return new Heard.Pressed(key.get(), Duration.ofSeconds(1));
         return hearing.isEmpty() ? new Heard.Silence(atMost) : hearing.poll();
     }
 
     /** A re-prompt the caller can speak over: "play <key> (barge-in)", then the window unless they did. */
     @Override
-    public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded) {
+    public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded, String keys) {
         step("play " + promptKey + " (barge-in)");
         if (hearing.peek() instanceof Heard.Voice v && v.overPrompt().isPresent()) {
             step("heard voice over " + promptKey);
             return hearing.poll();
         }
-        return listen(atMost, voiceNeeded);
+        return listen(atMost, voiceNeeded, keys);
     }
 
     @Override

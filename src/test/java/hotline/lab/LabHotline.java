@@ -54,7 +54,7 @@ public final class LabHotline implements AutoCloseable {
     public static HotlineConfig withoutMenu(HotlineConfig config) {
         var l = config.languages();
         return config.withLanguages(new hotline.config.Languages(l.offered(), l.fallback(), l.byNumber(), Map.of(),
-                l.optionPrompt(), "", l.dialectPrompt()));
+                l.optionPrompt(), "", l.dialectPrompt(), "", ""));
     }
 
     /** Originate variables that send a robot call to this server. */
