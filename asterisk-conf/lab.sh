@@ -145,7 +145,8 @@ install_conf() {
   need_root
   [ -f "$MARKER" ] || die "no lab root at $ROOT: run '$0 provision' first"
   local d
-  for d in "$ETC_IN_ROOT" "$RUN_IN_ROOT" "$LOG_IN_ROOT" /var/spool/hotline-lab /var/lib/hotline-lab/keys; do
+  for d in "$ETC_IN_ROOT" "$RUN_IN_ROOT" "$LOG_IN_ROOT" /var/spool/hotline-lab /var/spool/hotline-lab/robots \
+           /var/lib/hotline-lab/keys "$(chroot "$ROOT" readlink -m /usr/share/asterisk/sounds/en)/robot-made"; do
     mkdir -p "$ROOT$d"
   done
   rm -f "$ROOT$ETC_IN_ROOT"/*.conf
@@ -184,14 +185,16 @@ install_sounds() {
   log "installed $count project sound files"
 }
 
-# Lab-only sounds for the robot callers (not project prompts): a faint line hiss.
+# Lab-only sounds for the robot callers (not project prompts): a faint line hiss, and
+# digital silence in 1 s and 100 ms pieces ([robot-wait]: a phone's silence is frames too).
 make_robot_sounds() {
   local dir
   dir="$ROOT$(chroot "$ROOT" readlink -m /usr/share/asterisk/sounds/en)/hotline-lab"
-  [ -f "$dir/hiss.wav" ] && return 0
   command -v sox >/dev/null || { log "sox missing: robot-hiss will fall back to silence"; return 0; }
   mkdir -p "$dir"
-  sox -q -n -r 8000 -b 16 -c 1 "$dir/hiss.wav" synth 30 pinknoise vol 0.03
+  [ -f "$dir/hiss.wav" ] || sox -q -n -r 8000 -b 16 -c 1 "$dir/hiss.wav" synth 30 pinknoise vol 0.03
+  [ -f "$dir/silence-1s.wav" ] || sox -q -n -r 8000 -b 16 -c 1 "$dir/silence-1s.wav" trim 0 1
+  [ -f "$dir/silence-100ms.wav" ] || sox -q -n -r 8000 -b 16 -c 1 "$dir/silence-100ms.wav" trim 0 0.1
 }
 
 readonly EVAL_DIR="$PROJECT_DIR/src/test/resources/eval"

@@ -75,6 +75,9 @@ final class Ear {
     private final double[] sentByFrame = new double[LAGS]; // the levels of the last frames we sent, newest first
     private int framesHeard;
     private double echoGain = Double.NaN;        // the median of echoDiffs, once measured
+    private int voicedFrames;                    // voiced when heard, with the floor of that moment
+    private double voicedPower;
+    private double voicedOverFloor;
     private Burst burst;                         // null when no voice is under way
     private int masked;
 
@@ -116,8 +119,18 @@ final class Ear {
             masked++;
             return burst == null ? Event.NONE : gap();
         }
-        if (frames.size() < MAX_FRAMES) frames.add(f);
         double floor = floor();
+        if (frames.size() < MAX_FRAMES) {
+            frames.add(f);
+            // voiced against the line as it was known then: a floor that drops later (a noisy
+            // stretch, then hiss) must not turn old noise into a voice
+            if (f.voicing() >= LineFeatures.VOICED_AT && f.energyDb() >= floor + LineFeatures.VOICED_ABOVE_FLOOR
+                    && f.energyDb() > LineFeatures.QUIETEST_VOICE) {
+                voicedFrames++;
+                voicedPower += f.power();
+                voicedOverFloor += f.energyDb() - floor;
+            }
+        }
         boolean active = f.energyDb() > LineFeatures.QUIETEST_VOICE
                 && f.energyDb() >= floor + LineFeatures.VOICED_ABOVE_FLOOR;
         boolean voiced = active && f.voicing() >= LineFeatures.VOICED_AT
@@ -204,14 +217,27 @@ final class Ear {
     /** A voice confirmed on the whole stretch so far (speech, or a quiet voice), else empty. */
     Optional<LineVerdict> early() {
         if (frames.size() * 20L < quality.confirmVoiceAfter().toMillis()) return Optional.empty();
-        return classifier.confirmed(LineFeatures.voiceOnly(frames))
-                .map(v -> v instanceof LineVerdict.Speech ? new LineVerdict.Speech(LineFeatures.of(frames))
-                        : new LineVerdict.QuietVoice(LineFeatures.of(frames)));
+        LineFeatures cheap = withVoice(new LineFeatures(heard(), floor(), floor(), Duration.ZERO, 0, 0, 0, 0, 0, 0));
+        return classifier.confirmed(cheap).map(v -> v instanceof LineVerdict.Speech
+                ? new LineVerdict.Speech(features()) : new LineVerdict.QuietVoice(features()));
     }
 
     /** The verdict on everything heard since the session began. */
     LineVerdict verdict() {
-        return classifier.decide(LineFeatures.of(frames));
+        return classifier.decide(features());
+    }
+
+    private LineFeatures features() {
+        return withVoice(LineFeatures.of(frames));
+    }
+
+    /** The stretch's measures with the voice as it was judged frame by frame. */
+    private LineFeatures withVoice(LineFeatures f) {
+        int n = Math.max(1, frames.size());
+        double voiceDb = voicedFrames == 0 ? FrameAnalyser.SILENT_DB : 10 * Math.log10(voicedPower / voicedFrames);
+        return new LineFeatures(f.heard(), f.floorDb(), f.loudDb(), Duration.ofMillis(20L * voicedFrames),
+                (double) voicedFrames / n, voiceDb, voicedFrames == 0 ? 0 : voicedOverFloor / voicedFrames,
+                f.syllableRate(), f.flatness(), f.bandShare());
     }
 
     /** Caller audio counted (echo excluded). */

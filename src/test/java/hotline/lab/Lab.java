@@ -195,6 +195,11 @@ public final class Lab implements AutoCloseable {
         }
     }
 
+    /** A pause in a test's own thread (polling the lab's files). */
+    public static void pause(long ms) {
+        sleep(ms);
+    }
+
     private static void sleep(long ms) {
         try {
             TimeUnit.MILLISECONDS.sleep(ms);
