@@ -27,9 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The adapter's choice for a re-prompt: through the AudioSocket session (barge-in) when
- * the detector is {@code audio} and the WAV is here, STREAM FILE otherwise. Asterisk's
- * side of both the AGI and the AudioSocket connection is scripted.
+ * Ears on from the answer: with the {@code audio} detector a call opens one AudioSocket
+ * session right after ANSWER, and the greeting, the options line, the windows and the
+ * re-prompts all stream through it (a voice over a prompt stops it: barge-in); a prompt
+ * whose WAV is not here is played with STREAM FILE instead. Asterisk's side of both the
+ * AGI and the AudioSocket connection is scripted, the caller's audio in real time.
  */
 class BargeInOverTheWireTest {
 
@@ -71,53 +73,131 @@ class BargeInOverTheWireTest {
     }
 
     @Test
-    void aCallerWhoSpeaksOverCantHearYouStopsItAndIsPutThrough() throws IOException {
+    void aCallerWhoSpeaksOverTheGreetingStopsItAndIsPutThroughToTheQueue() throws IOException {
         start(Path.of("sounds"));
-        var asterisk = new FakeAsterisk("hotline", "Local/s@robot-talks-late-00000001;1");
-        int[] audioSockets = {0};
-        int[] promptFramesHeard = {0};
+        var asterisk = new FakeAsterisk("hotline", "Local/s@robot-talks-at-once-00000001;1");
+        // silent for the greeting's first 0.8 s (the echo guard measures the line), then talks
+        var line = new PhoneLine(prompt("greeting"), 40);
 
         List<String> sent = asterisk.call(port, command -> {
             if (command.startsWith("EXEC \"AudioSocket\"")) {
-                // the first listen: silence; the re-prompt: the caller talks over it
-                promptFramesHeard[0] = audioSession(command, ++audioSockets[0] == 2);
+                audioSession(command, line);
                 return "200 result=0";
             }
             if (command.startsWith("EXEC \"Queue\"")) return "200 result=-1";
             return FakeAsterisk.silentCaller(command);
         });
 
-        assertThat(named(sent)).containsSubsequence("STREAM FILE \"hotline/complaint-option\" \"1234598\"",
-                "AudioSocket", "AudioSocket", "STREAM FILE \"hotline/connecting\" \"\"");
-        assertThat(sent).noneMatch(c -> c.contains("cant-hear-you"));
-        assertThat(promptFramesHeard[0]).isBetween(1, 60); // of 151 (3.02 s): stopped within 1.2 s
-        assertThat(journalLines).singleElement().satisfies(line -> assertThat(line).contains(
+        // ears on from the answer: one session, in which the greeting and "connecting" stream
+        assertThat(named(sent)).startsWith("ANSWER", "AudioSocket", "SET VARIABLE \"CHANNEL(language)\" \"en\"")
+                .containsOnlyOnce("AudioSocket")
+                .noneMatch(c -> c.startsWith("STREAM FILE") || c.startsWith("EXEC \"WaitForNoise\""));
+        assertThat(sent).anyMatch(c -> c.startsWith("EXEC \"Queue\" \"hotline,"));
+        assertThat(line.heardOf(prompt("greeting"))).isBetween(41, 40 + 60); // of 208: stopped within 1.2 s
+        assertThat(line.heardOf(prompt("more-options"))).isZero();
+        assertThat(line.heardOf(prompt("connecting"))).isEqualTo(prompt("connecting").size());
+        assertThat(journalLines).singleElement().satisfies(j -> assertThat(j).contains(
+                "\"step\":\"greeting\"", "\"action\":\"ask\"", "\"heard\":\"voice\"", "\"barged-in-after-ms\":",
+                "\"outcome\":\"queued:hotline\"").doesNotContain("more-options", "cant-hear-you"));
+    }
+
+    @Test
+    void aCallerWhoSpeaksOverCantHearYouStopsItAndIsPutThrough() throws IOException {
+        start(Path.of("sounds"));
+        var asterisk = new FakeAsterisk("hotline", "Local/s@robot-talks-late-00000002;1");
+        // silent through the greeting, the options line and the first window; talks 0.2 s into the re-prompt
+        var line = new PhoneLine(prompt("cant-hear-you"), 10);
+
+        List<String> sent = asterisk.call(port, command -> {
+            if (command.startsWith("EXEC \"AudioSocket\"")) {
+                audioSession(command, line);
+                return "200 result=0";
+            }
+            if (command.startsWith("EXEC \"Queue\"")) return "200 result=-1";
+            return FakeAsterisk.silentCaller(command);
+        });
+
+        assertThat(named(sent)).startsWith("ANSWER", "AudioSocket", "SET VARIABLE \"CHANNEL(language)\" \"en\"")
+                .containsOnlyOnce("AudioSocket")
+                .noneMatch(c -> c.startsWith("STREAM FILE") || c.startsWith("EXEC \"WaitForNoise\""));
+        assertThat(sent).anyMatch(c -> c.startsWith("EXEC \"Queue\" \"hotline,"));
+        assertThat(line.heardOf(prompt("greeting"))).isEqualTo(prompt("greeting").size());
+        assertThat(line.heardOf(prompt("more-options"))).isEqualTo(prompt("more-options").size());
+        assertThat(line.heardOf(prompt("cant-hear-you"))).isBetween(11, 10 + 60); // of 131: stopped within 1.2 s
+        assertThat(line.heardOf(prompt("connecting"))).isEqualTo(prompt("connecting").size());
+        assertThat(journalLines).singleElement().satisfies(j -> assertThat(j).contains(
                 "\"step\":\"cant-hear-you\"", "\"action\":\"play-then-listen\"", "\"heard\":\"voice\"",
                 "\"barged-in-after-ms\":", "\"outcome\":\"queued:hotline\""));
     }
 
     @Test
-    void withoutTheWavHereTheRepromptIsPlayedWithStreamFileThenListenedTo() throws IOException {
+    void withoutTheWavHereEachPromptIsPlayedWithStreamFileAndTheWindowsStayInTheSession() throws IOException {
         start(tmp.resolve("no-sounds"));
-        var asterisk = new FakeAsterisk("hotline", "Local/s@robot-silent-00000002;1");
+        var asterisk = new FakeAsterisk("hotline", "Local/s@robot-silent-00000003;1");
 
         List<String> sent = asterisk.call(port, command -> {
             if (command.startsWith("EXEC \"AudioSocket\"")) {
-                audioSession(command, false);
+                audioSession(command, new PhoneLine(List.of(), Integer.MAX_VALUE));
                 return "200 result=0";
             }
             return FakeAsterisk.silentCaller(command);
         });
 
-        assertThat(named(sent)).containsSubsequence("AudioSocket", "STREAM FILE \"hotline/cant-hear-you\" \"\"",
-                "AudioSocket", "STREAM FILE \"hotline/no-sound-goodbye\" \"\"");
+        assertThat(named(sent)).containsExactly(
+                "ANSWER",
+                "AudioSocket",
+                "SET VARIABLE \"CHANNEL(language)\" \"en\"",
+                "STREAM FILE \"hotline/greeting\" \"12345908\"",
+                "STREAM FILE \"hotline/more-options\" \"12345908\"",
+                "AudioSocket",
+                "STREAM FILE \"hotline/cant-hear-you\" \"12345908\"",
+                "AudioSocket",
+                "STREAM FILE \"hotline/no-sound-goodbye\" \"\"",
+                "AudioSocket",
+                "HANGUP",
+                "SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\"",
+                "SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"");
+        assertThat(sent).noneMatch(c -> c.startsWith("EXEC \"WaitForNoise\""));
     }
 
     /**
-     * Asterisk's AudioSocket(): connects, names the listen, sends silence (or the talk clip)
-     * in 20 ms frames until the server's hangup frame; returns how many audio frames came back.
+     * The caller's phone: sends silence until it has heard {@code cueFrames} frames of
+     * {@code cue} (a prompt's frames), then the talk clip, then silence; keeps what it heard.
      */
-    private static int audioSession(String command, boolean talks) {
+    private static final class PhoneLine {
+        private final java.util.Set<String> cue;
+        private final int cueFrames;
+        private final byte[] voice = pcm(Path.of("src/test/resources/eval/speech/talk-0.wav"));
+        private final List<String> heard = new CopyOnWriteArrayList<>();
+        private volatile int cueHeard;
+
+        PhoneLine(List<String> cue, int cueFrames) {
+            this.cue = java.util.Set.copyOf(cue);
+            this.cueFrames = cueFrames;
+        }
+
+        void heard(byte[] payload) {
+            String frame = key(payload);
+            heard.add(frame);
+            if (cue.contains(frame)) cueHeard++;
+        }
+
+        boolean talking() {
+            return cueHeard >= cueFrames;
+        }
+
+        /** How many of the prompt's sounding frames came down the line. */
+        int heardOf(List<String> prompt) {
+            var frames = java.util.Set.copyOf(prompt);
+            return (int) heard.stream().filter(frames::contains).count();
+        }
+    }
+
+    /**
+     * Asterisk's AudioSocket(): connects, names the session, sends the caller's audio in 20 ms
+     * frames on a real-time schedule until the server's hangup frame, reading what it plays.
+     */
+    private static void audioSession(String command, PhoneLine line) {
         String args = command.replaceAll("^EXEC \"AudioSocket\" \"([^\"]+)\"$", "$1");
         UUID id = UUID.fromString(args.substring(0, args.indexOf(',')));
         int audioPort = Integer.parseInt(args.substring(args.lastIndexOf(':') + 1));
@@ -126,32 +206,52 @@ class BargeInOverTheWireTest {
             OutputStream out = s.getOutputStream();
             out.write(frame(0x01, ByteBuffer.allocate(16).putLong(id.getMostSignificantBits())
                     .putLong(id.getLeastSignificantBits()).array()));
-            byte[] voice = talks ? pcm(Path.of("src/test/resources/eval/speech/talk-0.wav")) : new byte[0];
             Thread sender = Thread.ofVirtual().start(() -> {
+                long start = System.nanoTime();
+                int at = 0;
                 try {
-                    for (int at = 0; !s.isClosed(); at += 320) {
+                    for (long f = 0; !s.isClosed(); f++) {
+                        long wait = start + f * 20_000_000L - System.nanoTime();
+                        if (wait > 0) Thread.sleep(java.time.Duration.ofNanos(wait));
                         byte[] chunk = new byte[320];
-                        if (at + 320 <= voice.length) System.arraycopy(voice, at, chunk, 0, 320);
+                        if (line.talking() && at + 320 <= line.voice.length) {
+                            System.arraycopy(line.voice, at, chunk, 0, 320);
+                            at += 320;
+                        }
                         out.write(frame(0x10, chunk));
-                        Thread.sleep(20);
                     }
                 } catch (IOException | InterruptedException stopped) {
                     // the session is over
                 }
             });
             var in = new DataInputStream(s.getInputStream());
-            int audioFrames = 0;
             while (true) {
                 int kind = in.readUnsignedByte();
-                in.skipNBytes(in.readUnsignedShort());
+                byte[] payload = in.readNBytes(in.readUnsignedShort());
                 if (kind == 0x00) break;
-                if (kind == 0x10) audioFrames++;
+                if (kind == 0x10) line.heard(payload);
             }
             sender.interrupt();
-            return audioFrames;
+        } catch (java.io.EOFException closed) {
+            // the server closed the connection
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** A shipped English prompt as the frames the session streams: 320 bytes each, the last padded; silent ones left out. */
+    private static List<String> prompt(String key) {
+        byte[] pcm = pcm(Path.of("sounds/en/hotline/" + key + ".wav"));
+        var frames = new java.util.ArrayList<String>();
+        for (int at = 0; at < pcm.length; at += 320) {
+            byte[] frame = java.util.Arrays.copyOf(java.util.Arrays.copyOfRange(pcm, at, Math.min(pcm.length, at + 320)), 320);
+            if (!java.util.Arrays.equals(frame, new byte[320])) frames.add(key(frame));
+        }
+        return frames;
+    }
+
+    private static String key(byte[] frame) {
+        return java.util.HexFormat.of().formatHex(frame);
     }
 
     /** The commands, each {@code EXEC AudioSocket <uuid>,<address>} written as just "AudioSocket". */

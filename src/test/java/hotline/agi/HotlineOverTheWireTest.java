@@ -57,17 +57,11 @@ class HotlineOverTheWireTest {
         assertThat(sent).containsExactly(
                 "ANSWER",
                 "SET VARIABLE \"CHANNEL(language)\" \"en\"",
-                "STREAM FILE \"hotline/greeting\" \"1234598\"",
-                "STREAM FILE \"en/hotline/language-option\" \"1234598\"",
-                "STREAM FILE \"es/hotline/language-option\" \"1234598\"",
-                "STREAM FILE \"zh/hotline/language-option\" \"1234598\"",
-                "STREAM FILE \"ko/hotline/language-option\" \"1234598\"",
-                "STREAM FILE \"yue/hotline/language-option\" \"1234598\"",
-                "STREAM FILE \"hotline/dialect-option\" \"1234598\"",
-                "STREAM FILE \"hotline/complaint-option\" \"1234598\"",
+                "STREAM FILE \"hotline/greeting\" \"12345908\"",
+                "STREAM FILE \"hotline/more-options\" \"12345908\"",
                 "EXEC \"WaitForNoise\" \"300,1,5\"",
                 "GET VARIABLE \"WAITSTATUS\"",
-                "STREAM FILE \"hotline/cant-hear-you\" \"\"",
+                "STREAM FILE \"hotline/cant-hear-you\" \"12345908\"",
                 "EXEC \"WaitForNoise\" \"300,1,5\"",
                 "GET VARIABLE \"WAITSTATUS\"",
                 "STREAM FILE \"hotline/no-sound-goodbye\" \"\"",
@@ -123,8 +117,8 @@ class HotlineOverTheWireTest {
         });
 
         assertThat(sent).containsSubsequence("SET VARIABLE \"CHANNEL(language)\" \"es\"",
-                "STREAM FILE \"hotline/greeting\" \"1234598\"", "CHANNEL STATUS",
-                "STREAM FILE \"en/hotline/greeting\" \"1234598\"");
+                "STREAM FILE \"hotline/greeting\" \"12345908\"", "CHANNEL STATUS",
+                "STREAM FILE \"en/hotline/greeting\" \"12345908\"", "STREAM FILE \"hotline/more-options\" \"12345908\"");
         assertThat(sent).contains("SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\"");
     }
 
@@ -134,15 +128,16 @@ class HotlineOverTheWireTest {
         var asterisk = new FakeAsterisk("hotline", "Local/s@robot-picks-00000005;1");
 
         List<String> sent = asterisk.call(port, command -> {
-            if (command.equals("STREAM FILE \"hotline/greeting\" \"1234598\"") && !asteriskSaid.getAndSet(true)) {
+            if (command.equals("STREAM FILE \"hotline/greeting\" \"12345908\"") && !asteriskSaid.getAndSet(true)) {
                 return "200 result=52 endpos=4000"; // '4' pressed: Korean
             }
             return FakeAsterisk.silentCaller(command);
         });
 
-        assertThat(sent).containsSubsequence("STREAM FILE \"hotline/greeting\" \"1234598\"",
-                "SET VARIABLE \"CHANNEL(language)\" \"ko\"", "STREAM FILE \"hotline/greeting\" \"\"",
+        assertThat(sent).containsSubsequence("STREAM FILE \"hotline/greeting\" \"12345908\"",
+                "SET VARIABLE \"CHANNEL(language)\" \"ko\"", "STREAM FILE \"hotline/greeting\" \"12345908\"",
                 "EXEC \"WaitForNoise\" \"300,1,5\"");
+        assertThat(sent).doesNotContain("STREAM FILE \"hotline/more-options\" \"12345908\"");
         assertThat(journalLines.getFirst()).contains("\"language\":\"ko\"", "\"pressed\":\"4\"");
     }
 

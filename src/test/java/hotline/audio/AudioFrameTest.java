@@ -10,6 +10,8 @@ import java.io.IOException;
 import java.net.ProtocolException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AudioFrameTest {
 
@@ -46,12 +48,36 @@ class AudioFrameTest {
 
     @Test
     void anUnknownKindIsSkippedWithItsPayload() throws IOException {
-        byte[] dtmf = AudioFrame.encode(0x03, new byte[] {'5'});
+        byte[] wideband = AudioFrame.encode(0x11, new byte[640]); // 16 kHz audio: not what we asked for
         byte[] audio = AudioFrame.encode(0x10, new byte[4]);
-        var in = new DataInputStream(new ByteArrayInputStream(concat(dtmf, audio)));
+        var in = new DataInputStream(new ByteArrayInputStream(concat(wideband, audio)));
 
-        assertThat(AudioFrame.read(in)).isEqualTo(new AudioFrame.Skipped(0x03, 1));
+        assertThat(AudioFrame.read(in)).isEqualTo(new AudioFrame.Skipped(0x11, 640));
         assertThat(AudioFrame.read(in)).isInstanceOf(AudioFrame.Audio.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(chars = {'0', '1', '5', '8', '9', '*', '#', 'A', 'D'})
+    void aDtmfFrameWithAValidKeyIsTheCallersKey(char key) throws IOException {
+        assertThat(read(AudioFrame.encode(0x03, new byte[] {(byte) key}))).isEqualTo(new AudioFrame.Dtmf(key));
+    }
+
+    @ParameterizedTest
+    @ValueSource(bytes = {'x', 'E', 'a', ' ', 0, (byte) 0xb5})
+    void aDtmfFrameWithAByteThatIsNoKeyIsSkipped(byte notAKey) throws IOException {
+        assertThat(read(AudioFrame.encode(0x03, new byte[] {notAKey}))).isEqualTo(new AudioFrame.Skipped(0x03, 1));
+    }
+
+    @Test
+    void aDtmfFrameOfAnyLengthButOneIsSkippedWithItsPayload() throws IOException {
+        byte[] empty = AudioFrame.encode(0x03, new byte[0]);
+        byte[] twoKeys = AudioFrame.encode(0x03, new byte[] {'1', '2'});
+        byte[] key = AudioFrame.encode(0x03, new byte[] {'8'});
+        var in = new DataInputStream(new ByteArrayInputStream(concat(concat(empty, twoKeys), key)));
+
+        assertThat(AudioFrame.read(in)).isEqualTo(new AudioFrame.Skipped(0x03, 0));
+        assertThat(AudioFrame.read(in)).isEqualTo(new AudioFrame.Skipped(0x03, 2));
+        assertThat(AudioFrame.read(in)).isEqualTo(new AudioFrame.Dtmf('8'));
     }
 
     @Test

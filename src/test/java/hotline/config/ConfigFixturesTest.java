@@ -46,6 +46,8 @@ class ConfigFixturesTest {
         assertThat(config.inbound().greeting()).isEqualTo("greeting");
         assertThat(config.inbound().listening().reprompts()).containsExactly("cant-hear-you");
         assertThat(config.languages().offered()).containsExactly("en", "es", "zh", "ko", "yue");
+        assertThat(config.languages().optionsPrompt()).isEqualTo("more-options");
+        assertThat(config.languages().keys()).isEqualTo("1234590");
         assertThat(config.inbound().listening().listenFor()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.inbound().silentLine().pauseBeforeHangup()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.server().port()).isEqualTo(4573);
@@ -66,7 +68,8 @@ class ConfigFixturesTest {
         assertThat(config.server().drainGrace()).isEqualTo(Duration.ofMinutes(2));
         assertThat(config.languages().fallback()).isEqualTo("es");
         assertThat(config.languages().forNumber("100")).isEqualTo("en");
-        assertThat(config.languages().keys()).isEqualTo("129");
+        assertThat(config.languages().menuKey()).isEqualTo("*");
+        assertThat(config.languages().keys()).isEqualTo("129*");
         assertThat(config.inbound().listening().voiceNeeded()).isEqualTo(Duration.ofMillis(250));
         assertThat(config.inbound().listening().reprompts()).hasSize(2);
     }

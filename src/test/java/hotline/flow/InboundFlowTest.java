@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The inbound script with the defaults: one language, no menu (see LanguageMenuTest). */
+/**
+ * The inbound script with the defaults: one language, no language menu, the short options line
+ * (more-options) after the greeting (see LanguageMenuTest).
+ */
 class InboundFlowTest {
 
     private final HotlineConfig config = HotlineConfig.defaults();
@@ -24,8 +27,8 @@ class InboundFlowTest {
         Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
         assertThat(caller.transcript).containsExactly(
-                "answer", "language en", "play greeting", "listen 5s", "play cant-hear-you (barge-in)", "listen 5s",
-                "play no-sound-goodbye", "pause 5s", "hangup");
+                "answer", "language en", "play greeting", "play more-options", "listen 5s",
+                "play cant-hear-you (barge-in)", "listen 5s", "play no-sound-goodbye", "pause 5s", "hangup");
         assertThat(outcome.code()).isEqualTo("silent-line-goodbye");
     }
 
@@ -36,7 +39,8 @@ class InboundFlowTest {
         Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
         assertThat(caller.transcript).containsExactly(
-                "answer", "language en", "play greeting", "listen 5s", "play connecting", "queue hotline 30s");
+                "answer", "language en", "play greeting", "play more-options", "listen 5s", "play connecting",
+                "queue hotline 30s");
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 
@@ -68,7 +72,7 @@ class InboundFlowTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"answer", "language", "play greeting", "listen", "play cant-hear-you (barge-in)",
+    @ValueSource(strings = {"answer", "language", "play greeting", "play more-options", "listen", "play cant-hear-you (barge-in)",
             "play no-sound-goodbye", "pause", "hangup"})
     void aHangupAtAnyStepOfTheSilentLineStopsTheFlowThere(String step) {
         var caller = ScriptedCaller.silent().hangsUpAt(step);

@@ -5,20 +5,48 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
+import hotline.config.Languages;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The shipped config: five languages, a menu at the greeting, the dialect ladder on 9. */
+/**
+ * The shipped config: five languages; the greeting, then the short options line; the whole menu
+ * on 0; the dialect ladder on 9, the complaint on 8.
+ */
 class LanguageMenuTest {
 
     private final HotlineConfig config = ConfigLoader.load(Path.of("config/hotline.yaml"));
     private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks());
 
     @Test
-    void theGreetingIsFollowedByEachLanguageOptionSpokenInItsOwnLanguageAndTheDialectOption() {
+    void theGreetingIsFollowedByTheShortOptionsLineNotTheWholeMenu() {
         var caller = ScriptedCaller.silent();
+
+        flow.run(caller, new CallFacts("s", "5550100"));
+
+        assertThat(caller.transcript).startsWith("answer", "language en", "play greeting", "play more-options",
+                "listen 5s");
+        assertThat(caller.transcript).noneMatch(l -> l.contains("language-option") || l.contains("dialect-option")
+                || l.contains("complaint-option"));
+    }
+
+    @Test
+    void pressingTheMenuKeyPlaysEachLanguageOptionInItsOwnLanguageThenTheDialectAndComplaintOptions() {
+        var caller = ScriptedCaller.silent().pressesAt("play more-options", '0');
+
+        flow.run(caller, new CallFacts("s", "5550100"));
+
+        assertThat(caller.transcript).startsWith("answer", "language en", "play greeting", "play more-options",
+                "play en/language-option", "play es/language-option", "play zh/language-option",
+                "play ko/language-option", "play yue/language-option", "play dialect-option", "play complaint-option",
+                "listen 5s");
+    }
+
+    @Test
+    void theMenuKeyWorksDuringTheGreetingToo() {
+        var caller = ScriptedCaller.silent().pressesAt("play greeting", '0');
 
         flow.run(caller, new CallFacts("s", "5550100"));
 
@@ -26,6 +54,21 @@ class LanguageMenuTest {
                 "play en/language-option", "play es/language-option", "play zh/language-option",
                 "play ko/language-option", "play yue/language-option", "play dialect-option", "play complaint-option",
                 "listen 5s");
+        assertThat(caller.transcript).doesNotContain("play more-options");
+    }
+
+    @Test
+    void aLanguageKeyPressedInTheWholeMenuSwitchesTheLanguageAndGreetsAgainInIt() {
+        var caller = ScriptedCaller.silent().pressesAt("play more-options", '0')
+                .pressesAt("play es/language-option", '2').speaksAfter(0);
+
+        Outcome outcome = flow.run(caller, new CallFacts("8005550100", "5550100"));
+
+        assertThat(caller.transcript).containsSubsequence("play greeting", "play more-options",
+                "play en/language-option", "play es/language-option", "language es", "play greeting", "listen 5s",
+                "play connecting", "queue hotline 30s");
+        assertThat(caller.transcript).doesNotContain("play zh/language-option", "play dialect-option");
+        assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 
     @ParameterizedTest
@@ -52,11 +95,28 @@ class LanguageMenuTest {
 
     @Test
     void aKeyPressedDuringALaterOptionStopsTheMenuThere() {
-        var caller = ScriptedCaller.silent().pressesAt("play ko/language-option", '4');
+        var caller = ScriptedCaller.silent().pressesAt("play more-options", '0').pressesAt("play ko/language-option", '4');
 
         flow.run(caller, new CallFacts("s", "5550100"));
 
-        assertThat(caller.transcript).doesNotContain("play yue/language-option").contains("language ko");
+        assertThat(caller.transcript).containsSubsequence("play ko/language-option", "language ko", "play greeting")
+                .doesNotContain("play yue/language-option", "play dialect-option", "play complaint-option");
+    }
+
+    @Test
+    void withNoMenuKeyTheWholeMenuFollowsTheGreetingAsBefore() {
+        var shipped = config.languages();
+        var noMenuKey = new Languages(shipped.offered(), shipped.fallback(), shipped.byNumber(), shipped.menu(),
+                shipped.optionPrompt(), shipped.dialectKey(), shipped.dialectPrompt(), "", shipped.optionsPrompt());
+        var caller = ScriptedCaller.silent();
+
+        new InboundFlow(config.inbound(), noMenuKey, new BookedCallbacks()).run(caller, new CallFacts("s", "5550100"));
+
+        assertThat(caller.transcript).startsWith("answer", "language en", "play greeting",
+                "play en/language-option", "play es/language-option", "play zh/language-option",
+                "play ko/language-option", "play yue/language-option", "play dialect-option", "play complaint-option",
+                "listen 5s");
+        assertThat(caller.transcript).doesNotContain("play more-options");
     }
 
     @Test
