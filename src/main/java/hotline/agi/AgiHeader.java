@@ -28,6 +28,13 @@ final class AgiHeader {
     static final Set<String> REQUIRED = Set.of("agi_network_script", "agi_request", "agi_channel",
             "agi_uniqueid", "agi_callerid", "agi_calleridname", "agi_context", "agi_extension", "agi_priority");
 
+    /**
+     * A caller-ID name set to "" (a FILTER() that removed everything): Asterisk-Java drops
+     * empty values and, without agi_calleridname, parses agi_callerid the Asterisk 1.0 way,
+     * making the number the name. "unknown" is what Asterisk itself writes for no name.
+     */
+    private static final String EMPTY_NAME = "agi_calleridname: ";
+
     private AgiHeader() {}
 
     /** Why a request was refused; the reason goes to the log and the journal, never to Asterisk. */
@@ -71,7 +78,7 @@ final class AgiHeader {
                 String line = checkedText(raw, lines.size() + 1);
                 String key = keyOf(line, lines.size() + 1);
                 if (!keys.add(key)) throw new Refused("duplicate key " + key);
-                lines.add(line);
+                lines.add(line.equals(EMPTY_NAME) ? EMPTY_NAME + "unknown" : line);
             }
             if (reader.hasWaitingBytes()) throw new Refused("bytes after the end of the header");
         } catch (SocketTimeoutException e) {
