@@ -44,7 +44,6 @@ final class BadRequests {
     }
 
     void refuse(Socket socket, AgiLineReader reader, AgiHeader.Refused why) {
-        refused.incrementAndGet();
         String peer = String.valueOf(socket.getInetAddress());
         if (logLines.tryAcquire()) {
             log.warn("refused a FastAGI request from {}: {} ({} more refused unlogged)",
@@ -56,6 +55,7 @@ final class BadRequests {
             record.outcome(OUTCOME);
             journal.write(record);
         }
+        refused.incrementAndGet(); // after the journal line, so a count seen means the line is written
         sendOutcome(socket, reader);
     }
 

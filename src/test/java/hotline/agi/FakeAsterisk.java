@@ -62,8 +62,12 @@ final class FakeAsterisk {
             String command;
             while ((command = in.readLine()) != null) {
                 commands.add(command);
-                out.write(replies.apply(command) + "\n");
-                out.flush();
+                try {
+                    out.write(replies.apply(command) + "\n");
+                    out.flush();
+                } catch (java.net.SocketException hungUp) {
+                    break; // the server closed while a reply was still being written, as Asterisk sees it too
+                }
             }
         }
         return commands;

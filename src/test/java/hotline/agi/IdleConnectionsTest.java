@@ -47,7 +47,9 @@ class IdleConnectionsTest {
 
         assertThat(sent).first().isEqualTo("ANSWER");
         assertThat(sent).contains("SET VARIABLE \"HOTLINE_OUTCOME\" \"silent-line-goodbye\"");
+        for (int i = 0; i < 200 && hotline.server.liveCalls() > 0; i++) Thread.sleep(5); // it ends just after the close
         assertThat(hotline.server.liveCalls()).isZero();
+        assertThat(hotline.server.connectionsInHeader()).isEqualTo(idle.size());
     }
 
     @Test
