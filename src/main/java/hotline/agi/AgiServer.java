@@ -10,9 +10,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -25,9 +25,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The FastAGI server: one virtual thread per call, a hard limit on live calls that
- * answers the overflow with {@code HOTLINE_OUTCOME=server-busy} (never a silent
- * accept-and-close), and a drain on shutdown that lets live calls finish their script.
+ * The FastAGI server: one virtual thread per connection, a header checked as bytes
+ * before anything runs ({@link AgiHeader}; a bad one ends as
+ * {@code HOTLINE_OUTCOME=failed:bad-request}), a hard limit on live calls that answers
+ * the overflow with {@code HOTLINE_OUTCOME=server-busy} (never a silent accept-and-close),
+ * and a drain on shutdown that lets live calls finish their script. A connection counts
+ * as a call only once its header is complete and valid.
  */
 public final class AgiServer implements AutoCloseable {
 
@@ -40,7 +43,13 @@ public final class AgiServer implements AutoCloseable {
     private final AgiScript busy = (request, channel) ->
             new AgiCaller(channel, "en", "", new QueuePlaces(), java.util.Optional.empty()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
-    private final AtomicLong callNumber = new AtomicLong();
+    /** Accepted connections whose header is not complete yet: never counted as calls. */
+    private final Set<Socket> pending = ConcurrentHashMap.newKeySet();
+    private final AtomicLong connectionNumber = new AtomicLong();
+    private final AcceptBackoff backoff = new AcceptBackoff();
+    private final RateLimit acceptFailures = new RateLimit(1, Duration.ofSeconds(10));
+    private final BadRequests badRequests;
+    private volatile boolean draining;
     private final Object drained = new Object();
     private ServerSocket serverSocket;
     private Thread acceptor;
@@ -54,6 +63,7 @@ public final class AgiServer implements AutoCloseable {
                      java.util.Optional<hotline.audio.AudioSocketServer> audio) {
         this.settings = config.get().server();
         this.hotlineCall = new HotlineCall(config, journal, callbacks, audio, Clock.systemUTC());
+        this.badRequests = new BadRequests(journal, Clock.systemUTC());
     }
 
     /** Binds and starts accepting; returns the bound port (useful when configured as 0). */
@@ -73,38 +83,89 @@ public final class AgiServer implements AutoCloseable {
 
     private void acceptLoop() {
         while (!serverSocket.isClosed()) {
+            Socket socket;
             try {
-                Socket socket = serverSocket.accept();
-                boolean overloaded = live.size() >= settings.maxCalls();
-                live.add(socket);
-                Thread.ofVirtual().name("call-" + callNumber.incrementAndGet())
-                        .start(() -> handle(socket, overloaded));
-            } catch (SocketException closed) {
-                return; // stop() closed the listening socket
+                socket = serverSocket.accept();
+                backoff.succeeded();
             } catch (IOException e) {
-                log.error("accept failed", e);
+                if (serverSocket.isClosed()) return; // drain() closed the listening socket
+                if (!pauseAfter(e)) return;
+                continue;
             }
+            pending.add(socket);
+            Thread.ofVirtual().name("agi-" + connectionNumber.incrementAndGet()).start(() -> handle(socket));
         }
     }
 
-    private void handle(Socket socket, boolean overloaded) {
+    /** accept() failed (EMFILE, ENFILE, ENOBUFS): log at a limited rate and back off; false when interrupted. */
+    private boolean pauseAfter(IOException e) {
+        if (acceptFailures.tryAcquire()) {
+            log.error("accept failed: {} ({} more failures unlogged); backing off", e.toString(), acceptFailures.takeSuppressed());
+        }
         try {
+            Thread.sleep(backoff.failed());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void handle(Socket socket) {
+        try {
+            var reader = new AgiLineReader(socket);
+            List<String> header;
+            try {
+                header = AgiHeader.read(reader, settings.headerTimeout());
+            } catch (AgiHeader.Refused refused) {
+                badRequests.refuse(socket, reader, refused);
+                return;
+            }
+            Boolean overloaded = admit(socket);
+            if (overloaded == null) return;
             if (overloaded) {
                 log.warn("at the limit of {} calls: refusing one with server-busy", settings.maxCalls());
             }
             AgiScript script = overloaded ? busy : hotlineCall;
             MappingStrategy mapping = (request, channel) ->
                     SCRIPT_PATH.equals(request.getScript()) ? script : null;
-            new FastAgiConnectionHandler(mapping, new AgiSocket(socket), new DefaultAgiChannelFactory()).run();
+            var connection = new AgiSocket(socket, reader, header, settings.headerTimeout());
+            new FastAgiConnectionHandler(mapping, connection, new DefaultAgiChannelFactory()).run();
         } catch (IOException | RuntimeException e) {
             log.error("connection failed", e);
         } finally {
+            pending.remove(socket);
             closeQuietly(socket);
             live.remove(socket);
             synchronized (drained) {
                 drained.notifyAll();
             }
         }
+    }
+
+    /**
+     * A connection becomes a call only now, with its whole header in and checked: true when
+     * it is over the limit (or the server is draining) and gets server-busy, null when the
+     * drain already closed it.
+     */
+    private Boolean admit(Socket socket) {
+        synchronized (live) {
+            pending.remove(socket);
+            if (socket.isClosed()) return null;
+            boolean overloaded = draining || live.size() >= settings.maxCalls();
+            live.add(socket);
+            return overloaded;
+        }
+    }
+
+    /** Requests refused as failed:bad-request since the start. */
+    public long badRequests() {
+        return badRequests.refusedSoFar();
+    }
+
+    /** Connections still sending their header; they are not calls. */
+    public int connectionsInHeader() {
+        return pending.size();
     }
 
     /**
@@ -115,6 +176,11 @@ public final class AgiServer implements AutoCloseable {
         synchronized (this) {
             if (serverSocket == null) return;
             closeQuietly(serverSocket);
+        }
+        synchronized (live) {
+            // a connection still sending its header is no call: it never holds the drain
+            draining = true;
+            pending.forEach(AgiServer::closeQuietly);
         }
         long deadline = System.nanoTime() + grace.toNanos();
         log.info("draining: {} live call(s), grace {}s", live.size(), grace.toSeconds());
