@@ -22,7 +22,12 @@ public final class CheckCommand implements Callable<Integer> {
             return 1;
         }
         HotlineConfig cfg = loaded.get();
-        List<String> problems = SoundCheck.problems(cfg, config.file.toString());
+        List<String> problems = new java.util.ArrayList<>(SoundCheck.problems(cfg, config.file.toString()));
+        if (cfg.dialler().enabled() && cfg.dialler().secretIsPublished()) {
+            problems.add(config.file + ": dialler.ami-secret: '" + cfg.dialler().amiSecret() + "' is the sample "
+                    + "published with hotline-ivr (asterisk-conf/manager.conf); set a secret of your own in "
+                    + "manager.conf and here");
+        }
         problems.forEach(System.err::println);
         if (!problems.isEmpty()) {
             System.err.println(problems.size() + " problem(s) in " + config.file);
