@@ -165,7 +165,7 @@ abstract class CallbackStoreFaultsContract extends CallbackStoreContract {
     @Test
     void rowsThatCannotBeDialledAreSetAsideWithTheirReasonAndTheNextOneIsClaimed() throws SQLException {
         long shortNumber = insertRaw("12", "en", null);
-        long crlfLanguage = insertRaw("0601", "en\r\nAction: Command", null);
+        long crlfLanguage = insertRaw("0601", "en\r\nAction: x", null);
         long lfRecording = insertRaw("0602", "en", "rec/x\nVariable: SHELL(id)=1");
         long good = store.save(request("0603")).id();
 
