@@ -4,7 +4,6 @@ import hotline.config.Dialler;
 import java.util.HashMap;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.asteriskjava.manager.ManagerConnection;
@@ -29,10 +28,9 @@ final class AmiSwitchboard implements Switchboard {
 
     static final String CONTEXT = "hotline-callback";
     private static final long ACTION_TIMEOUT_MS = 5_000;
-    private static final Pattern ACTION_ID = Pattern.compile("hotline-callback-(\\d+)-\\d+");
+    private static final Pattern ACTION_ID = Pattern.compile("hotline-callback-(\\d{1,18})-(\\d{1,6})");
 
     private final ManagerConnection ami;
-    private final AtomicLong sequence = new AtomicLong();
     private final CopyOnWriteArrayList<Consumer<DialEvent>> listeners = new CopyOnWriteArrayList<>();
 
     AmiSwitchboard(Dialler config) {
@@ -80,9 +78,28 @@ final class AmiSwitchboard implements Switchboard {
         originate.setPriority(1);
         originate.setTimeout(placement.ringFor().toMillis());
         originate.setAsync(true);
-        originate.setActionId("hotline-callback-" + placement.callbackId() + "-" + sequence.incrementAndGet());
-        originate.setVariables(new HashMap<>(placement.variables()));
-        send(originate, "Originate " + placement.channel());
+        originate.setActionId("hotline-callback-" + placement.callbackId() + "-" + placement.attempt());
+        var variables = new HashMap<String, String>();
+        placement.variables().forEach((k, v) -> variables.put(AmiText.requireSafe("variable name", k),
+                AmiText.requireSafe(k, v))); // checked again at the boundary: nothing stored reaches AMI raw
+        originate.setVariables(variables);
+        String what = "Originate " + AmiText.requireSafe("channel", placement.channel());
+        if (ami.getState() != ManagerConnectionState.CONNECTED) {
+            throw new NotPlaced(what + ": AMI is " + ami.getState(), false, null);
+        }
+        ManagerResponse response;
+        try {
+            response = ami.sendAction(originate, ACTION_TIMEOUT_MS);
+        } catch (IllegalStateException e) { // Asterisk-Java sends nothing unless connected
+            throw new NotPlaced(what + " not sent: " + e.getMessage(), false, e);
+        } catch (Exception e) { // a timeout or a broken write: Asterisk may have it
+            throw new OutcomeUnknown(what + " on " + where() + ": no response in " + ACTION_TIMEOUT_MS + " ms (" + e
+                    + "); waiting for its OriginateResponse", e);
+        }
+        if (response == null) throw new OutcomeUnknown(what + ": no response", null);
+        if (response instanceof ManagerError || !"Success".equalsIgnoreCase(response.getResponse())) {
+            throw new NotPlaced(what + " refused: " + response.getMessage(), true, null);
+        }
     }
 
     @Override
@@ -97,19 +114,21 @@ final class AmiSwitchboard implements Switchboard {
 
     static Optional<DialEvent> toDialEvent(ManagerEvent event) {
         return switch (event) {
-            case OriginateResponseEvent r -> callbackId(r.getActionId()).map(id -> r.isSuccess()
-                    ? new DialEvent.Answered(id)
-                    : new DialEvent.Unanswered(id, DialEvent.why(r.getReason() == null ? 0 : r.getReason())));
+            case OriginateResponseEvent r -> placement(r.getActionId()).map(p -> r.isSuccess()
+                    ? new DialEvent.Answered(p[0], (int) p[1])
+                    : new DialEvent.Unanswered(p[0], (int) p[1], DialEvent.why(r.getReason() == null ? 0 : r.getReason())));
             case HotlineCallbackQueuedEvent q -> id(q.getCallbackId()).map(DialEvent.Queued::new);
             case HotlineCallbackEndedEvent e -> id(e.getCallbackId()).map(DialEvent.Ended::new);
             default -> Optional.empty();
         };
     }
 
-    private static Optional<Long> callbackId(String actionId) {
+    /** {callback id, attempt} from our ActionID (Asterisk-Java may prefix it with its own id). */
+    private static Optional<long[]> placement(String actionId) {
         if (actionId == null) return Optional.empty();
         var m = ACTION_ID.matcher(actionId);
-        return m.find() ? Optional.of(Long.parseLong(m.group(1))) : Optional.empty();
+        return m.find() && m.end() == actionId.length()
+                ? Optional.of(new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))}) : Optional.empty();
     }
 
     private static Optional<Long> id(String text) {

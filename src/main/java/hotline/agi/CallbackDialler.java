@@ -5,21 +5,24 @@ import hotline.store.AttemptResult;
 import hotline.store.CallbackQueue;
 import hotline.store.CallbackRequest;
 import hotline.store.CallbackStore;
+import hotline.store.Claimant;
+import hotline.store.StoreException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Places stored callbacks back, in arrival order (docs/callbacks.md#placing-callbacks-back).
- * Every {@code poll-every}, per line: when the Asterisk queue of the same name has a member
- * ready and nobody waiting, the oldest due callback is claimed and originated into the
- * {@code [hotline-callback]} dialplan, which plays the intro and queues the callee at
- * position 1. Answered → DONE; not answered → the store retries or marks it FAILED.
+ * Places stored callbacks back, in arrival order, each at most once per attempt
+ * (docs/callbacks.md#placing-callbacks-back). Every {@code poll-every}, per line: when the
+ * Asterisk queue of the same name has a member ready and nobody waiting, the oldest due
+ * callback is claimed (the attempt is counted then) and originated into {@code [hotline-callback]}.
+ * The OriginateResponse for that attempt closes it: answered → DONE, not answered → back in
+ * line or FAILED. An attempt Asterisk never answers is closed as {@code no-response} after
+ * ring-for plus {@link #RESPONSE_ALLOWANCE}; a late answer still makes it DONE.
  */
 public final class CallbackDialler implements AutoCloseable {
 
@@ -30,22 +33,28 @@ public final class CallbackDialler implements AutoCloseable {
     static final Duration MAX_BACK_OFF = Duration.ofMinutes(1);
     /** After answering, the callee hears the intro before entering the queue: allow this much. */
     static final Duration INTRO_ALLOWANCE = Duration.ofMinutes(1);
+    /** Beyond ring-for, how long an OriginateResponse may take before the attempt is closed unanswered. */
+    static final Duration RESPONSE_ALLOWANCE = Duration.ofSeconds(30);
+    /** close(): beyond ring-for, time for the last OriginateResponses to arrive. */
+    static final Duration CLOSE_ALLOWANCE = Duration.ofSeconds(5);
 
     private final Dialler config;
     private final CallbackStore store;
     private final Switchboard board;
     private final Clock clock;
-    /** Callbacks placed and not yet in the queue or ended: each holds a ready member. */
-    private final Map<Long, InFlight> inFlight = new ConcurrentHashMap<>();
+    private final Claimant claimant;
+    private final DialsInFlight inFlight = new DialsInFlight();
     private volatile boolean running;
     private Thread loop;
     private Instant lastRelease = Instant.MIN;
+    private boolean earlierRunsReleased;
 
     CallbackDialler(Dialler config, CallbackStore store, Switchboard board, Clock clock) {
         this.config = config;
         this.store = store;
         this.board = board;
         this.clock = clock;
+        this.claimant = Claimant.of(config.node());
         board.onEvent(this::on);
     }
 
@@ -59,7 +68,8 @@ public final class CallbackDialler implements AutoCloseable {
         if (running) return;
         running = true;
         loop = Thread.ofVirtual().name("callback-dialler").start(this::run);
-        log.info("callback dialler: {} every {}, ringing {}", config.dial(), config.pollEvery(), config.ringFor());
+        log.info("callback dialler {}: {} every {}, ringing {}", claimant.id(), config.dial(), config.pollEvery(),
+                config.ringFor());
     }
 
     private void run() {
@@ -69,8 +79,9 @@ public final class CallbackDialler implements AutoCloseable {
             try {
                 tick();
                 backOff = config.pollEvery();
-            } catch (Switchboard.SwitchboardException e) {
-                log.warn("callback dialler: Asterisk not reachable ({}); trying again in {}", e.getMessage(), backOff);
+            } catch (Switchboard.SwitchboardException | StoreException e) {
+                log.warn("callback dialler: {} ({}); trying again in {}", e instanceof StoreException
+                        ? "store not reachable" : "Asterisk not reachable", e.getMessage(), backOff);
                 pause = backOff;
                 backOff = min(backOff.multipliedBy(2), MAX_BACK_OFF);
             } catch (RuntimeException e) {
@@ -78,24 +89,33 @@ public final class CallbackDialler implements AutoCloseable {
                 pause = backOff;
                 backOff = min(backOff.multipliedBy(2), MAX_BACK_OFF);
             }
-            sleep(pause);
+            if (running) sleep(pause);
         }
     }
 
-    /** One round: put stale claims back now and then, then place what each line can take. */
+    /** One round: close attempts Asterisk never answered, put stale claims back, place what each line can take. */
     void tick() {
-        board.connect();
         Instant now = clock.instant();
+        for (var d : inFlight.unansweredFor(config.ringFor().plus(RESPONSE_ALLOWANCE), now)) {
+            log.warn("callback {} attempt {}: no OriginateResponse within ring-for + {}; back in line, counted",
+                    d.id(), d.attempt(), RESPONSE_ALLOWANCE);
+            record(d.id(), d.attempt(), AttemptResult.notReached(AttemptResult.NO_RESPONSE));
+        }
+        inFlight.forgetAnsweredOlderThan(config.ringFor().plus(INTRO_ALLOWANCE), now);
+        board.connect();
+        if (!earlierRunsReleased) {
+            store.releaseEarlierRuns(claimant);
+            earlierRunsReleased = true;
+        }
         if (!now.isBefore(lastRelease.plus(RELEASE_EVERY))) {
             store.releaseStaleClaims();
             lastRelease = now;
         }
-        inFlight.values().removeIf(f -> f.since().plus(config.ringFor()).plus(INTRO_ALLOWANCE).isBefore(now));
         for (CallbackQueue queue : CallbackQueue.values()) {
             Switchboard.Line line = board.line(queue.code());
-            int free = toPlace(line, inFlight(queue));
+            int free = toPlace(line, inFlight.holding(queue));
             for (int i = 0; i < free; i++) {
-                var next = store.claimNext(queue);
+                var next = store.claimNext(queue, claimant);
                 if (next.isEmpty()) break;
                 place(next.get(), line);
             }
@@ -111,19 +131,32 @@ public final class CallbackDialler implements AutoCloseable {
         return line.waiting() > 0 ? 0 : Math.max(0, line.ready() - inFlight);
     }
 
-    private int inFlight(CallbackQueue queue) {
-        return (int) inFlight.values().stream().filter(f -> f.queue() == queue).count();
-    }
-
     private void place(CallbackRequest callback, Switchboard.Line line) {
-        String channel = config.dialString(callback.number().digits());
-        inFlight.put(callback.id(), new InFlight(callback.queue(), clock.instant()));
-        log.info("callback {} ({}, attempt {}): placing {} ({} ready, {} waiting)", callback.id(),
-                callback.queue().code(), callback.attempts() + 1, channel, line.ready(), line.waiting());
+        long id = callback.id();
+        int attempt = callback.attempts();
+        Switchboard.Placement placement;
         try {
-            board.originate(new Switchboard.Placement(callback.id(), channel, config.ringFor(), variables(callback)));
-        } catch (RuntimeException e) {
-            on(new DialEvent.Unanswered(callback.id(), "not-placed"));
+            placement = new Switchboard.Placement(id, attempt, config.dialString(callback.number().digits()),
+                    config.ringFor(), variables(callback));
+        } catch (IllegalArgumentException bad) { // never reaches Asterisk; never stops the round
+            store.setAside(id, bad.getMessage());
+            return;
+        }
+        inFlight.placed(id, attempt, callback.queue(), clock.instant());
+        log.info("callback {} ({}, attempt {}): placing {} ({} ready, {} waiting)", id, callback.queue().code(),
+                attempt, placement.channel(), line.ready(), line.waiting());
+        try {
+            board.originate(placement);
+        } catch (Switchboard.NotPlaced e) {
+            inFlight.done(id);
+            if (e.refused) {
+                record(id, attempt, AttemptResult.notReached("not-placed"));
+            } else if (store.putBackUnplaced(id, attempt)) {
+                log.info("callback {}: not placed ({}), back in line, the attempt not counted", id, e.getMessage());
+            }
+            throw e;
+        } catch (Switchboard.OutcomeUnknown e) {
+            log.warn("callback {} attempt {}: {}", id, attempt, e.getMessage()); // stays open: never dialled twice
             throw e;
         }
     }
@@ -145,35 +178,45 @@ public final class CallbackDialler implements AutoCloseable {
         return vars;
     }
 
-    /** What the switchboard reports about a placed call. */
+    /** What the switchboard reports about a placed call (also a late one, or one placed by an earlier run). */
     void on(DialEvent event) {
         long id = event.callbackId();
-        try {
-            switch (event) {
-                case DialEvent.Answered a -> {
-                    var after = store.recordAttempt(id, AttemptResult.reached());
-                    log.info("callback {} answered: {}", id, after.state());
-                }
-                case DialEvent.Unanswered u -> {
-                    inFlight.remove(id);
-                    var after = store.recordAttempt(id, AttemptResult.notReached(u.why()));
-                    log.info("callback {} not reached ({}): {} after {} attempt(s)", id, u.why(), after.state(),
-                            after.attempts());
-                }
-                case DialEvent.Queued q -> {
-                    inFlight.remove(id);
-                    log.info("callback {} is in the queue at position 1", id);
-                }
-                case DialEvent.Ended e -> {
-                    inFlight.remove(id);
-                    log.debug("callback {}: call ended", id);
-                }
+        switch (event) {
+            case DialEvent.Answered a -> {
+                inFlight.answered(id, a.attempt());
+                record(id, a.attempt(), AttemptResult.reached());
             }
-        } catch (RuntimeException e) {
-            log.error("callback {}: cannot record {}", id, event, e);
+            case DialEvent.Unanswered u -> {
+                inFlight.done(id);
+                record(id, u.attempt(), AttemptResult.notReached(u.why()));
+            }
+            case DialEvent.Queued q -> {
+                inFlight.done(id);
+                log.info("callback {} is in the queue at position 1", id);
+            }
+            case DialEvent.Ended e -> {
+                inFlight.done(id);
+                log.debug("callback {}: call ended", id);
+            }
         }
     }
 
+    private void record(long id, int attempt, AttemptResult result) {
+        try {
+            var after = store.recordAttempt(id, attempt, result);
+            log.info("callback {} attempt {}: {} -> {}", id, attempt, result.code(), after.state());
+        } catch (IllegalStateException stale) {
+            log.info("callback {} attempt {}: {} ignored ({})", id, attempt, result.code(), stale.getMessage());
+        } catch (RuntimeException e) {
+            log.error("callback {} attempt {}: cannot record {}", id, attempt, result.code(), e);
+        }
+    }
+
+    /**
+     * Stops placing, waits up to ring-for (and a few seconds for the responses) for the calls
+     * already ringing, closes what is still open as {@code interrupted} (back in line, the attempt
+     * counted), then logs off.
+     */
     @Override
     public void close() {
         Thread t;
@@ -189,6 +232,13 @@ public final class CallbackDialler implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        try {
+            for (var d : inFlight.awaitAnswers(config.ringFor().plus(CLOSE_ALLOWANCE))) {
+                record(d.id(), d.attempt(), AttemptResult.notReached(AttemptResult.INTERRUPTED));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         board.close();
     }
 
@@ -203,6 +253,4 @@ public final class CallbackDialler implements AutoCloseable {
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
     }
-
-    private record InFlight(CallbackQueue queue, Instant since) {}
 }

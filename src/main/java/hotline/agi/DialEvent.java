@@ -5,15 +5,20 @@ sealed interface DialEvent {
 
     long callbackId();
 
-    /** The callee answered (OriginateResponse Success): the callback reached its caller. */
-    record Answered(long callbackId) implements DialEvent {}
+    /**
+     * The callee answered (OriginateResponse Success): the callback reached its caller.
+     *
+     * @param attempt the attempt the Originate was for (its ActionID carries it)
+     */
+    record Answered(long callbackId, int attempt) implements DialEvent {}
 
     /**
      * Nobody answered (OriginateResponse Failure).
      *
-     * @param why {@code no-answer}, {@code busy}, {@code congestion}, {@code rejected}, {@code failed} …
+     * @param attempt the attempt the Originate was for
+     * @param why     {@code no-answer}, {@code busy}, {@code congestion}, {@code rejected}, {@code failed} …
      */
-    record Unanswered(long callbackId, String why) implements DialEvent {}
+    record Unanswered(long callbackId, int attempt, String why) implements DialEvent {}
 
     /** The callee heard the intro and entered the queue (UserEvent HotlineCallbackQueued). */
     record Queued(long callbackId) implements DialEvent {}

@@ -67,7 +67,7 @@ final class HotlineCall implements AgiScript {
                         snapshot.sounds().dir(), snapshot.languages().fallback()))
                 : Optional.empty();
         var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places, ears);
-        Outcome outcome;
+        Outcome outcome = new Outcome.Failed("internal-error");
         try {
             outcome = new InboundFlow(snapshot.inbound(), snapshot.languages(), callbacks)
                     .run(new JournalingCaller(agi, record), facts);
@@ -75,14 +75,18 @@ final class HotlineCall implements AgiScript {
             outcome = new Outcome.CallerHungUpDuring(record.currentStep());
         } catch (RuntimeException e) {
             log.error("call failed in step {}", record.currentStep(), e);
-            outcome = new Outcome.Failed("internal-error");
+        } finally {
+            agi.close(); // the media session ends before the outcome is set over AGI
+            places.leaveAll(callId); // a call that ends, however it ends, holds no place in any queue
+            record.outcome(outcome.code());
+            try {
+                agi.setVariable(OUTCOME_VARIABLE, outcome.code());
+            } catch (RuntimeException gone) { // the channel is gone (hung up, or the drain cut it)
+                log.debug("cannot set {}: {}", OUTCOME_VARIABLE, gone.toString());
+            }
+            journal.write(record); // every call's line, also a cut one's
+            log.info("call ended: {}", outcome.code());
+            MDC.remove("call");
         }
-        agi.close();
-        record.outcome(outcome.code());
-        agi.setVariable(OUTCOME_VARIABLE, outcome.code());
-        journal.write(record);
-        log.info("call ended: {}", outcome.code());
-        places.leaveAll(callId);
-        MDC.remove("call");
     }
 }

@@ -60,8 +60,10 @@ public final class CallbacksCommand implements Callable<Integer> {
             var opened = store.open(spec.commandLine().getErr());
             if (opened.isEmpty()) return 2;
             List<CallbackRequest> callbacks;
+            List<hotline.store.SetAside> setAside;
             try (CallbackStore callbackStore = opened.get()) {
                 callbacks = callbackStore.list(filter.toFilter());
+                setAside = callbackStore.listSetAside();
             }
             String row = "%-6s %-20s %-8s %-8s %-20s %-9s %-20s %8s  %-12s %s%n";
             out.printf(row, "id", "created-at", "state", "queue", "number", "reason", "promised-by", "attempts",
@@ -71,6 +73,9 @@ public final class CallbacksCommand implements Callable<Integer> {
                         c.promisedBy(), c.attempts(), c.lastResult().orElse("-"), c.caller().callerId().orElse("-"));
             }
             out.println(callbacks.size() + " callback(s)");
+            for (var s : setAside) {
+                out.printf("set aside: callback %d (created %s): %s%n", s.id(), s.createdAt(), s.why());
+            }
             out.flush();
             return 0;
         }
@@ -138,7 +143,9 @@ public final class CallbacksCommand implements Callable<Integer> {
                     callbackStore.export(filter.toFilter(), format, spec.commandLine().getOut());
                     return 0;
                 }
-                try (Writer out = Files.newBufferedWriter(file.get(), StandardCharsets.UTF_8)) {
+                // callers' numbers: readable by this user only (0600), also when the file existed
+                try (Writer out = new java.io.BufferedWriter(new java.io.OutputStreamWriter(
+                        hotline.files.PrivateFiles.replace(file.get()), StandardCharsets.UTF_8))) {
                     callbackStore.export(filter.toFilter(), format, out);
                 }
             }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Validate the config and that every prompt has a sound file in every language; "
@@ -15,6 +17,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
         var loaded = config.load();
@@ -22,14 +27,21 @@ public final class CheckCommand implements Callable<Integer> {
             return 1;
         }
         HotlineConfig cfg = loaded.get();
-        List<String> problems = SoundCheck.problems(cfg, config.file.toString());
-        problems.forEach(System.err::println);
+        List<String> problems = new java.util.ArrayList<>(SoundCheck.problems(cfg, config.file.toString()));
+        if (cfg.dialler().enabled() && cfg.dialler().secretIsPublished()) {
+            problems.add(config.file + ": dialler.ami-secret: '" + cfg.dialler().amiSecret() + "' is the sample "
+                    + "published with hotline-ivr (asterisk-conf/manager.conf); set a secret of your own in "
+                    + "manager.conf and here");
+        }
+        var err = spec.commandLine().getErr();
+        problems.forEach(err::println);
         if (!problems.isEmpty()) {
-            System.err.println(problems.size() + " problem(s) in " + config.file);
+            err.println(problems.size() + " problem(s) in " + config.file);
+            err.flush();
             return 1;
         }
         long prompts = cfg.promptUses().map(u -> u.promptKey()).distinct().count();
-        System.out.println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");
+        spec.commandLine().getOut().println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");
         return 0;
     }
 }

@@ -2,6 +2,7 @@ package hotline.config;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,11 +23,25 @@ import java.util.Map;
  * @param recordNameMax     the longest name recording, 1s..30s
  * @param confirmedPrompts  reason code → the prompt that tells the caller when to expect it; the
  *                          promise itself is {@code store.promise} (the prompt must say the same)
+ * @param allowedPrefixes   a number to call back must start with one of these (digits); the default
+ *                          is every national number: any number but one starting with the
+ *                          international prefix 00
+ * @param notAllowedPrompt  "we can only call back numbers in this country; please enter another"
+ * @param maxPerCaller      callback requests taken per caller ID, and per number to call, within
+ *                          {@code per-caller-window}, 1..100
+ * @param perCallerWindow   the window of that limit, 1m..24h
+ * @param limitPrompt       "we already have your requests and will call you back as promised"
  */
 public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, String youEnteredPrompt,
                         String confirmPrompt, Integer minDigits, Integer maxDigits, Duration answerWithin,
                         Integer attempts, Boolean recordName, String recordNamePrompt, Duration recordNameMax,
-                        Map<String, String> confirmedPrompts) {
+                        Map<String, String> confirmedPrompts, List<String> allowedPrefixes,
+                        String notAllowedPrompt, Integer maxPerCaller, Duration perCallerWindow,
+                        String limitPrompt) {
+
+    /** National numbers: with the trunk prefix 0 but not the international 00, or without a prefix. */
+    public static final List<String> NATIONAL = List.of("01", "02", "03", "04", "05", "06", "07", "08", "09",
+            "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
     public Callbacks {
         useCallerIdPrompt = useCallerIdPrompt == null ? "callback-use-caller-id" : useCallerIdPrompt;
@@ -42,6 +57,18 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
         recordNameMax = recordNameMax == null ? Duration.ofSeconds(5) : recordNameMax;
         confirmedPrompts = confirmedPrompts == null ? ordered(Map.of("simple", "callback-confirmed-2h",
                 "complex", "callback-confirmed-24h", "complaint", "teamlead-unavailable")) : ordered(confirmedPrompts);
+        allowedPrefixes = allowedPrefixes == null ? NATIONAL : List.copyOf(allowedPrefixes);
+        notAllowedPrompt = notAllowedPrompt == null ? "callback-number-not-allowed" : notAllowedPrompt;
+        maxPerCaller = maxPerCaller == null ? 3 : maxPerCaller;
+        perCallerWindow = perCallerWindow == null ? Duration.ofHours(1) : perCallerWindow;
+        limitPrompt = limitPrompt == null ? "callback-limit-reached" : limitPrompt;
+        Check.that(!allowedPrefixes.isEmpty(), "allowed-prefixes: name at least one prefix (digits)");
+        allowedPrefixes.forEach(p -> Check.that(p != null && p.matches("[0-9]{1,10}"),
+                "allowed-prefixes: '" + p + "' is not a prefix (1 to 10 digits)"));
+        Check.promptKey("not-allowed-prompt", notAllowedPrompt);
+        Check.that(maxPerCaller >= 1 && maxPerCaller <= 100, "max-per-caller: must be 1..100, was " + maxPerCaller);
+        Check.between("per-caller-window", perCallerWindow, Duration.ofMinutes(1), Duration.ofHours(24));
+        Check.promptKey("limit-prompt", limitPrompt);
         Check.promptKey("use-caller-id-prompt", useCallerIdPrompt);
         Check.promptKey("enter-number-prompt", enterNumberPrompt);
         Check.promptKey("you-entered-prompt", youEnteredPrompt);
@@ -59,7 +86,13 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
     }
 
     static Callbacks defaults() {
-        return new Callbacks(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Callbacks(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null, null, null);
+    }
+
+    /** Whether a callback may be placed to {@code digits}: it starts with an allowed prefix. */
+    public boolean allows(String digits) {
+        return allowedPrefixes.stream().anyMatch(digits::startsWith);
     }
 
     private static <V> Map<String, V> ordered(Map<String, V> m) {

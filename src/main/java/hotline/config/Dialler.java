@@ -1,6 +1,9 @@
 package hotline.config;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,11 +20,22 @@ import java.util.regex.Pattern;
  * @param pollEvery    how often each line is checked for a free agent, 100ms..1m
  * @param ringFor      how long the callee's phone rings before the attempt is "no-answer", 5s..2m
  * @param queueTimeout how long the answered callee waits in the queue for an agent, 5s..30m
+ * @param node         this server's name among the nodes sharing a store, unique per server (two
+ *                     servers on one host need two names); the host name by default. Callbacks
+ *                     this node left DIALLING when it was killed are put back when it starts again
  */
 public record Dialler(Boolean enabled, String amiHost, Integer amiPort, String amiUser, String amiSecret,
-                      String dial, Duration pollEvery, Duration ringFor, Duration queueTimeout) {
+                      String dial, Duration pollEvery, Duration ringFor, Duration queueTimeout, String node) {
 
     public static final String NUMBER = "{number}";
+    /**
+     * Secrets published in this repository (asterisk-conf/manager.conf, the docs' examples):
+     * {@code check} refuses them, {@code serve} warns. Keep in step with manager.conf
+     * (ManagerConfTest checks it).
+     */
+    public static final Set<String> PUBLISHED_SECRETS = Set.of("hotline-lab-secret", "hotline-dialler-lab-secret",
+            "change-me");
+    private static final Pattern NODE = Pattern.compile("[A-Za-z0-9._-]{1,80}");
     /** What may surround {number} in the dial template: a channel technology, a trunk, a context. */
     private static final Pattern DIAL_REST = Pattern.compile("[A-Za-z0-9/@._:+-]*");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{3,20}");
@@ -36,6 +50,8 @@ public record Dialler(Boolean enabled, String amiHost, Integer amiPort, String a
         pollEvery = pollEvery == null ? Duration.ofSeconds(5) : pollEvery;
         ringFor = ringFor == null ? Duration.ofSeconds(30) : ringFor;
         queueTimeout = queueTimeout == null ? Duration.ofMinutes(2) : queueTimeout;
+        node = node == null ? hostName() : node.strip();
+        Check.that(NODE.matcher(node).matches(), "node: '" + node + "' is not a node name (letters, digits, . _ -)");
         Check.that(!amiHost.isEmpty(), "ami-host: must not be empty");
         Check.that(amiPort > 0 && amiPort < 65536, "ami-port: must be 1..65535, was " + amiPort);
         Check.that(amiUser.matches("[A-Za-z0-9._-]{1,80}"), "ami-user: '" + amiUser + "' is not a manager.conf user");
@@ -49,8 +65,28 @@ public record Dialler(Boolean enabled, String amiHost, Integer amiPort, String a
         Check.wholeSecondsBetween("queue-timeout", queueTimeout, 5, 1800);
     }
 
+    /** Without a node name: the host name. */
+    public Dialler(Boolean enabled, String amiHost, Integer amiPort, String amiUser, String amiSecret, String dial,
+                   Duration pollEvery, Duration ringFor, Duration queueTimeout) {
+        this(enabled, amiHost, amiPort, amiUser, amiSecret, dial, pollEvery, ringFor, queueTimeout, null);
+    }
+
     public static Dialler defaults() {
-        return new Dialler(null, null, null, null, null, null, null, null, null);
+        return new Dialler(null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether the secret is one published in this repository (fine in the lab, never in production). */
+    public boolean secretIsPublished() {
+        return PUBLISHED_SECRETS.contains(amiSecret);
+    }
+
+    private static String hostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
+            return name.isEmpty() ? "hotline" : name.substring(0, Math.min(80, name.length()));
+        } catch (UnknownHostException e) {
+            return "hotline";
+        }
     }
 
     /** The Originate channel for {@code digits}; refuses anything but 3 to 20 digits. */
@@ -64,13 +100,13 @@ public record Dialler(Boolean enabled, String amiHost, Integer amiPort, String a
     /** The same settings with another switch, host, template and timings (tests). */
     public Dialler with(String newDial, Duration newPollEvery, Duration newRingFor) {
         return new Dialler(enabled, amiHost, amiPort, amiUser, amiSecret, newDial, newPollEvery, newRingFor,
-                queueTimeout);
+                queueTimeout, node);
     }
 
     @Override
     public String toString() {
         return "Dialler[enabled=" + enabled + ", ami=" + amiUser + "@" + amiHost + ":" + amiPort + ", amiSecret="
                 + (amiSecret.isEmpty() ? "" : "***") + ", dial=" + dial + ", pollEvery=" + pollEvery + ", ringFor="
-                + ringFor + ", queueTimeout=" + queueTimeout + "]";
+                + ringFor + ", queueTimeout=" + queueTimeout + ", node=" + node + "]";
     }
 }

@@ -18,6 +18,11 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
         String complaintKey = inbound.complaint().key();
         Check.that(complaintKey.isEmpty() || !languages.keys().contains(complaintKey),
                 "inbound: complaint.key '" + complaintKey + "' is also a languages menu or dialect key");
+        // a claim must outlive the longest attempt (ring-for, then 30 s for Asterisk's answer), or
+        // another node would take a callback that is still ringing
+        Check.that(store.claimTimeout().compareTo(dialler.ringFor().plusSeconds(30)) > 0,
+                "store: claim-timeout " + Durations.format(store.claimTimeout()) + " must be above dialler.ring-for "
+                        + Durations.format(dialler.ringFor()) + " plus 30s");
         for (String reason : inbound.callbacks().confirmedPrompts().keySet()) {
             Check.that(store.promise().containsKey(reason),
                     "inbound: callbacks.confirmed-prompts." + reason + " has no store.promise." + reason);

@@ -63,6 +63,8 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
         uses.add(new PromptUse("inbound.callbacks.you-entered-prompt", callbacks.youEnteredPrompt()));
         uses.add(new PromptUse("inbound.callbacks.confirm-prompt", callbacks.confirmPrompt()));
         uses.add(new PromptUse("inbound.callbacks.record-name-prompt", callbacks.recordNamePrompt()));
+        uses.add(new PromptUse("inbound.callbacks.not-allowed-prompt", callbacks.notAllowedPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.limit-prompt", callbacks.limitPrompt()));
         callbacks.confirmedPrompts().forEach((reason, prompt) ->
                 uses.add(new PromptUse("inbound.callbacks.confirmed-prompts." + reason, prompt)));
         if (!complaint.key().isEmpty()) {

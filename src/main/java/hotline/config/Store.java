@@ -1,5 +1,6 @@
 package hotline.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.Map;
@@ -18,14 +19,24 @@ import java.util.TreeMap;
  *                     back in line, 1m..24h; must exceed the longest callback call
  * @param promise      reason code → promised reply time, 1m..7d. Ops may change the defaults
  *                     and add reasons; a default reason left out keeps its default
+ * @param timeout      the longest one database operation may take (SQLite busy_timeout, PostgreSQL
+ *                     statement_timeout, socket and connect timeouts, the wait for a pooled
+ *                     connection), 100ms..30s; a save that takes longer goes to the spool
+ * @param spool        the local file a confirmed request is appended to (fsync'd, 0600) when the store
+ *                     fails or is too slow; replayed into the store at start and every 30 s
  */
 public record Store(String jdbcUrl, String user, String password, Integer maxAttempts,
-                    Duration retryAfter, Duration claimTimeout, Map<String, Duration> promise) {
+                    Duration retryAfter, Duration claimTimeout, Map<String, Duration> promise,
+                    Duration timeout, Path spool) {
 
     public static final String DEFAULT_JDBC_URL = "jdbc:sqlite:data/hotline.db";
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
     public static final Duration DEFAULT_RETRY_AFTER = Duration.ofMinutes(10);
-    public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofHours(1);
+    /** Above the longest DIALLING time: ring-for (at most 2m) plus the wait for Asterisk's answer. */
+    public static final Duration DEFAULT_CLAIM_TIMEOUT = Duration.ofMinutes(10);
+    /** Well under a caller's patience: a caller waits in silence while the store saves. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    public static final Path DEFAULT_SPOOL = Path.of("data", "callback-spool.jsonl");
     /** call-scripts.md §5: 2 hours for a simple matter, 24 hours for a complex one. */
     public static final Map<String, Duration> DEFAULT_PROMISE = Map.of(
             "simple", Duration.ofHours(2),
@@ -40,6 +51,8 @@ public record Store(String jdbcUrl, String user, String password, Integer maxAtt
         retryAfter = retryAfter == null ? DEFAULT_RETRY_AFTER : retryAfter;
         claimTimeout = claimTimeout == null ? DEFAULT_CLAIM_TIMEOUT : claimTimeout;
         promise = withDefaults(promise);
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        spool = spool == null ? DEFAULT_SPOOL : spool;
         Check.that(jdbcUrl.startsWith("jdbc:sqlite:") || jdbcUrl.startsWith("jdbc:postgresql:"),
                 "jdbc-url: '" + jdbcUrl + "' is neither jdbc:sqlite:<file> nor jdbc:postgresql://<host>/<db>");
         Check.that(!jdbcUrl.startsWith("jdbc:sqlite:") || !jdbcUrl.contains(":memory:"),
@@ -47,12 +60,20 @@ public record Store(String jdbcUrl, String user, String password, Integer maxAtt
         Check.that(maxAttempts >= 1 && maxAttempts <= 20, "max-attempts: must be 1..20, was " + maxAttempts);
         Check.between("retry-after", retryAfter, Duration.ofMinutes(1), Duration.ofHours(24));
         Check.between("claim-timeout", claimTimeout, Duration.ofMinutes(1), Duration.ofHours(24));
+        Check.between("timeout", timeout, Duration.ofMillis(100), Duration.ofSeconds(30));
+        Check.that(!spool.toString().isBlank(), "spool: must name a file");
         promise.forEach((reason, within) -> {
             Check.that(reason.matches("[a-z0-9][a-z0-9-]{0,39}"),
                     "promise: '" + reason + "' is not a reason code (lower-case letters, digits and '-')");
             Check.that(within.compareTo(Duration.ofMinutes(1)) >= 0 && within.compareTo(Duration.ofDays(7)) <= 0,
                     "promise: " + reason + " is " + Durations.format(within) + ", outside 1m..168h");
         });
+    }
+
+    /** The store without the fault settings (timeout and spool at their defaults). */
+    public Store(String jdbcUrl, String user, String password, Integer maxAttempts, Duration retryAfter,
+                 Duration claimTimeout, Map<String, Duration> promise) {
+        this(jdbcUrl, user, password, maxAttempts, retryAfter, claimTimeout, promise, null, null);
     }
 
     public static Store defaults() {
@@ -64,6 +85,11 @@ public record Store(String jdbcUrl, String user, String password, Integer maxAtt
         return new Store(jdbcUrl, null, null, null, null, null, null);
     }
 
+    /** The same store with another timeout and spool file (tests). */
+    public Store withFaults(Duration newTimeout, Path newSpool) {
+        return new Store(jdbcUrl, user, password, maxAttempts, retryAfter, claimTimeout, promise, newTimeout, newSpool);
+    }
+
     /** The reply time promised for {@code reason}; empty for a reason the config does not know. */
     public Optional<Duration> promiseFor(String reason) {
         return Optional.ofNullable(promise.get(reason));
@@ -73,7 +99,7 @@ public record Store(String jdbcUrl, String user, String password, Integer maxAtt
     public String toString() {
         return "Store[jdbcUrl=" + jdbcUrl + ", user=" + user + ", password=" + (password.isEmpty() ? "" : "***")
                 + ", maxAttempts=" + maxAttempts + ", retryAfter=" + retryAfter + ", claimTimeout=" + claimTimeout
-                + ", promise=" + promise + "]";
+                + ", promise=" + promise + ", timeout=" + timeout + ", spool=" + spool + "]";
     }
 
     private static Map<String, Duration> withDefaults(Map<String, Duration> given) {

@@ -23,25 +23,39 @@ final class CallbackCapture {
 
     Outcome take(Caller caller, CallFacts facts, String reason, String queue, Duration waited,
                  Optional<String> recording) {
-        Optional<String> number = confirmedNumber(caller, facts.callerNumber());
+        Optional<String> limited = book.refuses(facts.callerNumber());
+        if (limited.isPresent()) return refused(caller, reason, limited.get());
+        var refusedNumbers = new boolean[1];
+        Optional<String> number = confirmedNumber(caller, facts.callerNumber(), refusedNumbers);
         if (number.isEmpty()) {
             caller.play("line-adjusting"); // §8 wording: call again later, goodbye
             caller.pause(Duration.ofSeconds(2));
             caller.hangUp();
-            return new Outcome.CallbackNotTaken(reason);
+            return refusedNumbers[0] ? new Outcome.CallbackRefused(reason, "number-not-allowed")
+                    : new Outcome.CallbackNotTaken(reason);
         }
         Optional<String> name = recording.isPresent() || !config.recordName() ? recording
                 : caller.recordVoice(config.recordNamePrompt(), "name", config.recordNameMax());
-        String id = book.book(new CallbackBooking(number.get(), caller.language(), reason, queue,
+        var booked = book.book(new CallbackBooking(number.get(), caller.language(), reason, queue,
                 name, facts.callerNumber(), waited));
+        if (booked instanceof CallbackBook.Booked.Refused(String why)) return refused(caller, reason, why);
         caller.play(config.confirmedPrompts().get(reason)); // "we have your number ... within 2 hours"
         caller.pause(Duration.ofSeconds(2));
         caller.hangUp();
-        return new Outcome.CallbackBooked(id, reason);
+        return new Outcome.CallbackBooked(((CallbackBook.Booked.Stored) booked).id(), reason);
     }
 
-    private Optional<String> confirmedNumber(Caller caller, String callerId) {
-        boolean offerCallerId = isNumber(callerId);
+    /** "We already have your requests and will call you back as promised. Goodbye." */
+    private Outcome refused(Caller caller, String reason, String why) {
+        caller.play(config.limitPrompt());
+        caller.pause(Duration.ofSeconds(2));
+        caller.hangUp();
+        return new Outcome.CallbackRefused(reason, why);
+    }
+
+    /** The number to call back, confirmed; a number outside the allowed prefixes is refused politely. */
+    private Optional<String> confirmedNumber(Caller caller, String callerId, boolean[] refusedNumbers) {
+        boolean offerCallerId = isNumber(callerId) && config.allows(callerId);
         for (int attempt = 0; attempt < config.attempts(); attempt++) {
             Optional<String> candidate;
             if (offerCallerId) {
@@ -55,6 +69,11 @@ final class CallbackCapture {
             candidate = caller.askDigits(config.enterNumberPrompt(), config.maxDigits(), config.answerWithin())
                     .filter(this::isNumber);
             if (candidate.isEmpty()) continue;
+            if (!config.allows(candidate.get())) {
+                refusedNumbers[0] = true;
+                caller.play(config.notAllowedPrompt()); // "we can only call back numbers in this country"
+                continue;
+            }
             caller.play(config.youEnteredPrompt());
             caller.sayDigits(candidate.get());
             if (answer(caller, config.confirmPrompt()).equals(Optional.of('1'))) {

@@ -38,6 +38,15 @@ public sealed interface Outcome {
         public String code() { return "callback-booked:" + reason; }
     }
 
+    /**
+     * A callback was refused and the caller told so politely: {@code why} is
+     * {@code number-not-allowed} (outside inbound.callbacks.allowed-prefixes) or
+     * {@code rate-limited} (inbound.callbacks.max-per-caller).
+     */
+    record CallbackRefused(String reason, String why) implements Outcome {
+        public String code() { return "callback-refused:" + why; }
+    }
+
     /** No number could be confirmed for a callback; polite goodbye. */
     record CallbackNotTaken(String reason) implements Outcome {
         public String code() { return "callback-not-taken:" + reason; }

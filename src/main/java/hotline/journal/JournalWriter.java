@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import hotline.files.PrivateFiles;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -18,7 +19,11 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Appends one JSON line per call to the journal file, flushed at once. */
+/**
+ * Appends one JSON line per call to the journal file, flushed at once. A new journal is
+ * created 0600 (callers' numbers are in it). A line written after {@link #close()} (a call cut
+ * by the drain finishing late) is still appended: the file is opened for it alone.
+ */
 public final class JournalWriter implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(JournalWriter.class);
@@ -26,18 +31,22 @@ public final class JournalWriter implements AutoCloseable {
             .disable(SerializationFeature.INDENT_OUTPUT)
             .registerModule(new SimpleModule("instants").addSerializer(Instant.class, ToStringSerializer.instance));
 
+    private final Path file;
     private final BufferedWriter out;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private boolean closed;
 
     public JournalWriter(Path file) {
+        this.file = file;
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            out = open(file);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the journal " + file, e);
         }
+    }
+
+    private static BufferedWriter open(Path file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(PrivateFiles.append(file), StandardCharsets.UTF_8));
     }
 
     /** Also hands each line to {@code listener} (tests and live views). */
@@ -55,9 +64,15 @@ public final class JournalWriter implements AutoCloseable {
         }
         synchronized (out) {
             try {
-                out.write(line);
-                out.newLine();
-                out.flush();
+                if (closed) {
+                    try (Writer late = open(file)) {
+                        late.write(line + System.lineSeparator());
+                    }
+                } else {
+                    out.write(line);
+                    out.newLine();
+                    out.flush();
+                }
             } catch (IOException e) {
                 log.error("journal write failed: {}", line, e);
             }
@@ -68,6 +83,7 @@ public final class JournalWriter implements AutoCloseable {
     @Override
     public void close() {
         synchronized (out) {
+            closed = true;
             try {
                 out.close();
             } catch (IOException e) {

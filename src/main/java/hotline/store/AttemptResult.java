@@ -6,6 +6,11 @@ public sealed interface AttemptResult {
     /** The stable code kept as the callback's last result. */
     String code();
 
+    /** Asterisk never said how the attempt went (a late or lost OriginateResponse): back in line, counted. */
+    String NO_RESPONSE = "no-response";
+    /** The dialler stopped or died with the attempt open (SIGTERM past ring-for, SIGKILL). */
+    String INTERRUPTED = "interrupted";
+
     /** The caller answered: the callback is DONE. */
     record Reached() implements AttemptResult {
         public String code() { return "reached"; }

@@ -3,6 +3,7 @@ package hotline.store;
 import hotline.config.Store;
 import java.io.Writer;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,37 +33,80 @@ public interface CallbackStore extends AutoCloseable {
      */
     CallbackRequest save(NewCallback request);
 
-    /** The callback to dial next in {@code queue}: the oldest PENDING one that is due. */
+    /**
+     * As {@link #save(NewCallback)}, for a request asked at {@code askedAt} (its promise counts
+     * from then) under a key: the same key saved again (a spooled request replayed twice) returns
+     * the row saved the first time and changes nothing. A number that already has a PENDING
+     * callback gets no second one: that row takes the new details, keeps its place in line and the
+     * earlier promise, and is returned.
+     */
+    CallbackRequest save(NewCallback request, Optional<String> requestKey, Instant askedAt);
+
+    /**
+     * The callback to dial next in {@code queue}: the oldest PENDING one that is due. A row that
+     * cannot be dialled as stored (a 2-digit number, a control character in a field) is set
+     * aside on the way and the next one is returned.
+     */
     Optional<CallbackRequest> nextInLine(CallbackQueue queue);
 
     /**
-     * Atomically moves the callback from PENDING to DIALLING for this caller only; empty
-     * when it is not PENDING (another node claimed it first, or it is done).
+     * Atomically moves the callback from PENDING to DIALLING for {@code by} only and counts the
+     * attempt; empty when it is not PENDING (another node claimed it first, or it is done).
      */
+    Optional<CallbackRequest> claim(long id, Claimant by);
+
+    /** {@link #claim(long, Claimant)} for this store's own claimant (tests, ops). */
     Optional<CallbackRequest> claim(long id);
 
     /** {@link #nextInLine} then {@link #claim}, again while another node wins the race. */
+    Optional<CallbackRequest> claimNext(CallbackQueue queue, Claimant by);
+
+    /** {@link #claimNext(CallbackQueue, Claimant)} for this store's own claimant. */
     Optional<CallbackRequest> claimNext(CallbackQueue queue);
 
     /**
-     * Records how a DIALLING callback's call ended: reached → DONE; not reached → back to
-     * PENDING, due again after retry-after, or FAILED after max-attempts. Throws
-     * {@link IllegalStateException} when the callback is not DIALLING.
+     * Records how attempt {@code attempt} (counted when it was claimed) ended: reached → DONE;
+     * not reached → back to PENDING, due again after retry-after, or FAILED after max-attempts.
+     * A reached that comes after the attempt was closed as {@code no-response} or
+     * {@code interrupted} still makes it DONE. Throws {@link IllegalStateException} when the
+     * callback is not at that attempt.
      */
-    CallbackRequest recordAttempt(long id, AttemptResult result);
+    CallbackRequest recordAttempt(long id, int attempt, AttemptResult result);
+
+    /** {@link #recordAttempt(long, int, AttemptResult)} for the callback's current attempt. */
+    default CallbackRequest recordAttempt(long id, AttemptResult result) {
+        int attempt = find(id).orElseThrow(() -> new IllegalArgumentException("no callback " + id)).attempts();
+        return recordAttempt(id, attempt, result);
+    }
+
+    /** The call of this attempt was certainly not placed: PENDING again, the attempt not counted. */
+    boolean putBackUnplaced(long id, int attempt);
+
+    /** Takes a PENDING or DIALLING callback out of line for good (FAILED, {@code set-aside}) with the reason. */
+    boolean setAside(long id, String why);
+
+    /** Every callback set aside, in arrival order, with the reason. */
+    List<SetAside> listSetAside();
 
     /** Closes a callback by hand (ops, or an agent who handled it); empty for an unknown id. */
     Optional<CallbackRequest> markDone(long id);
 
     /**
      * Puts back in line every callback DIALLING for longer than claim-timeout (its node
-     * died mid-call); returns how many. Run it now and then from any node.
+     * died mid-call), the attempt counted; returns how many. Run it now and then from any node.
      */
     int releaseStaleClaims();
 
+    /**
+     * Puts back in line, the attempt counted, every callback DIALLING under {@code me}'s node
+     * and another process's token: an earlier run of this server was killed mid-dial. Run it
+     * when the dialler starts.
+     */
+    int releaseEarlierRuns(Claimant me);
+
     Optional<CallbackRequest> find(long id);
 
-    /** Matching callbacks in arrival order. */
+    /** Matching callbacks in arrival order; a row that cannot be read is left out with a warning. */
     List<CallbackRequest> list(CallbackFilter filter);
 
     /** Writes the matching callbacks as CSV or JSON (docs/callbacks.md#export). */

@@ -1,6 +1,7 @@
 package hotline.store;
 
 import hotline.config.Store;
+import hotline.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +27,9 @@ sealed interface Dialect {
     /** Fails, or warns, when the database would not keep a committed row. */
     void checkDurable(Connection c, String url) throws SQLException;
 
+    /** Within a transaction: no other save for this number runs until it ends. */
+    void lockNumber(Connection c, String digits) throws SQLException;
+
     static Dialect of(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:postgresql:") ? new Postgres() : new Sqlite();
     }
@@ -36,7 +40,6 @@ sealed interface Dialect {
      */
     record Sqlite() implements Dialect {
 
-        static final int BUSY_TIMEOUT_MS = 10_000;
         private static final Logger log = LoggerFactory.getLogger(Sqlite.class);
 
         @Override
@@ -45,7 +48,8 @@ sealed interface Dialect {
             var sqlite = new SQLiteConfig();
             sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
             sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-            sqlite.setBusyTimeout(BUSY_TIMEOUT_MS);
+            // a writer waits this long for the lock (store.timeout), then the save fails and is spooled
+            sqlite.setBusyTimeout((int) config.timeout().toMillis());
             // BEGIN IMMEDIATE: a transaction takes the write lock up front, so two writers
             // queue on busy_timeout instead of failing on a lock upgrade
             sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
@@ -74,18 +78,27 @@ sealed interface Dialect {
             }
         }
 
-        /** jdbc:sqlite:data/hotline.db needs data/ to exist. */
+        @Override
+        public void lockNumber(Connection c, String digits) {
+            // BEGIN IMMEDIATE already holds the database's one write lock
+        }
+
+        /**
+         * jdbc:sqlite:data/hotline.db needs data/ to exist; a new database file is created 0600
+         * before SQLite opens it (SQLite gives its -wal and -shm files the database file's mode).
+         */
         private static void createFolder(String jdbcUrl) {
             String file = jdbcUrl.substring("jdbc:sqlite:".length());
             file = file.startsWith("file:") ? file.substring("file:".length()) : file;
             int query = file.indexOf('?');
             file = query >= 0 ? file.substring(0, query) : file;
             if (file.isEmpty()) return;
-            Path parent = Path.of(file).toAbsolutePath().getParent();
+            Path db = Path.of(file).toAbsolutePath();
             try {
-                if (parent != null) Files.createDirectories(parent);
+                if (db.getParent() != null) Files.createDirectories(db.getParent());
+                PrivateFiles.create(db);
             } catch (IOException e) {
-                throw new StoreException("cannot create the folder of " + jdbcUrl + ": " + e.getMessage(), e);
+                throw new StoreException("cannot create " + jdbcUrl + ": " + e.getMessage(), e);
             }
         }
     }
@@ -94,13 +107,29 @@ sealed interface Dialect {
     record Postgres() implements Dialect {
 
         @Override
+        public void lockNumber(Connection c, String digits) throws SQLException {
+            try (var st = c.prepareStatement("SELECT pg_advisory_xact_lock(7001, hashtext(?))")) {
+                st.setString(1, digits);
+                st.executeQuery().close();
+            }
+        }
+
+        @Override
         public DataSource dataSource(Store config) {
             var ds = new PGSimpleDataSource();
             ds.setURL(config.jdbcUrl());
             if (!config.user().isEmpty()) ds.setUser(config.user());
             if (!config.password().isEmpty()) ds.setPassword(config.password());
             ds.setApplicationName("hotline-ivr");
-            ds.setConnectTimeout(10);
+            // store.timeout bounds every step: the server cancels a statement after statement_timeout,
+            // and a black-holed server is given up after socketTimeout (a second more, so the server's
+            // own cancel wins when it can); connect and log-in likewise
+            int seconds = (int) Math.max(1, (config.timeout().toMillis() + 999) / 1000);
+            ds.setConnectTimeout(seconds);
+            ds.setLoginTimeout(seconds);
+            ds.setSocketTimeout(seconds + 1);
+            ds.setOptions("-c statement_timeout=" + config.timeout().toMillis()
+                    + " -c lock_timeout=" + config.timeout().toMillis());
             return ds;
         }
 

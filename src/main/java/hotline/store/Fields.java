@@ -47,8 +47,13 @@ final class Fields {
 
     /** A value for an error message, shortened and without control characters. */
     static String shown(String value) {
+        return shown(value, 40);
+    }
+
+    /** As {@link #shown(String)}, at most {@code max} characters. */
+    static String shown(String value, int max) {
         if (value == null) return "(none)";
         String clean = CONTROL.matcher(value).replaceAll("?");
-        return clean.length() > 40 ? clean.substring(0, 40) + "…" : clean;
+        return clean.length() > max ? clean.substring(0, max - 1) + "…" : clean;
     }
 }

@@ -1,12 +1,8 @@
 package hotline.store;
 
-import hotline.config.Durations;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import hotline.config.Store;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,32 +23,39 @@ import org.slf4j.LoggerFactory;
 final class JdbcCallbackStore implements CallbackStore {
 
     private static final Logger log = LoggerFactory.getLogger(JdbcCallbackStore.class);
-    /** claimNext gives up after this many lost races in a row (each loss means another node got one). */
+    /** claimNext gives up after this many lost races or set-aside rows in a row. */
     private static final int CLAIM_RACES = 50;
     /** Connections per node: a few dialler threads and the flows saving now and then. */
     private static final int POOL_SIZE = 4;
-    /** How long save waits for a connection before it fails (the caller is waiting in silence). */
-    private static final Duration CONNECTION_WAIT = Duration.ofSeconds(5);
+    private static final String NEXT_IN_LINE = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks "
+            + "WHERE queue = ? AND state = 'PENDING' AND due_at <= ? ORDER BY id LIMIT 1";
 
     private final Store config;
     private final Clock clock;
-    private final HikariDataSource ds;
+    private final Dialect dialect;
+    private final Sql sql;
+    private final Attempts attempts;
+    /** Who claims through {@link #claim(long)} and {@link #claimNext(CallbackQueue)}: this store. */
+    private final Claimant self = Claimant.of("store");
 
-    private JdbcCallbackStore(Store config, Clock clock, HikariDataSource ds) {
+    private JdbcCallbackStore(Store config, Clock clock, Dialect dialect, Sql sql) {
         this.config = config;
         this.clock = clock;
-        this.ds = ds;
+        this.dialect = dialect;
+        this.sql = sql;
+        this.attempts = new Attempts(sql, config);
     }
 
     static JdbcCallbackStore open(Store config, Clock clock) {
         Dialect dialect = Dialect.of(config.jdbcUrl());
-        var store = new JdbcCallbackStore(config, clock, pool(dialect.dataSource(config), config));
+        var store = new JdbcCallbackStore(config, clock, dialect,
+                new Sql(pool(dialect.dataSource(config), config), describe(config.jdbcUrl())));
         try {
-            store.run("check durability", c -> {
+            store.sql.run("check durability", c -> {
                 dialect.checkDurable(c, store.describe());
                 return null;
             });
-            int applied = Migrations.migrate(store.ds, dialect);
+            int applied = Migrations.migrate(store.sql.ds, dialect);
             log.info("callback store {}: {} migration(s) applied", store.describe(), applied);
             return store;
         } catch (StoreException e) {
@@ -70,7 +73,10 @@ final class JdbcCallbackStore implements CallbackStore {
         pool.setPoolName("callback-store");
         pool.setMaximumPoolSize(POOL_SIZE);
         pool.setMinimumIdle(1);
-        pool.setConnectionTimeout(CONNECTION_WAIT.toMillis());
+        // a save waits at most store.timeout for a connection (the caller is waiting in silence)
+        pool.setConnectionTimeout(Math.max(250, config.timeout().toMillis()));
+        pool.setValidationTimeout(Math.max(250, config.timeout().toMillis()));
+        pool.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
         try {
             return new HikariDataSource(pool);
         } catch (RuntimeException e) {
@@ -87,124 +93,129 @@ final class JdbcCallbackStore implements CallbackStore {
 
     @Override
     public CallbackRequest save(NewCallback request) {
+        return save(request, Optional.empty(), now());
+    }
+
+    @Override
+    public CallbackRequest save(NewCallback request, Optional<String> requestKey, Instant askedAt) {
         var promise = config.promiseFor(request.reason()).orElseThrow(() -> new IllegalArgumentException(
                 "reason: '" + request.reason() + "' has no promised reply time in store.promise "
                         + config.promise().keySet()));
+        requestKey.ifPresent(k -> Fields.code("request-key", k));
         Instant now = now();
-        Instant promisedBy = now.plus(promise);
-        long id = run("save a callback", c -> {
-            c.setAutoCommit(false);
-            try (var st = c.prepareStatement(CallbackRows.INSERT)) {
-                CallbackRows.bindInsert(st, request, now, promisedBy);
-                long newId;
-                try (var rs = st.executeQuery()) {
-                    rs.next();
-                    newId = rs.getLong(1);
-                }
-                c.commit(); // durable once this returns: the whole point of save
-                return newId;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        });
-        return new CallbackRequest(id, now, request.number(), request.language(), request.reason(), promisedBy,
-                request.queue(), request.recording(), request.caller(), CallbackState.PENDING, 0,
-                Optional.empty(), Optional.empty());
+        Instant asked = askedAt.truncatedTo(ChronoUnit.MILLIS);
+        var outcome = sql.transaction("save a callback",
+                c -> Saves.save(c, dialect, request, requestKey, asked, asked.plus(promise), now));
+        if (outcome.merged()) log.info("callback {}: a further request for its number updated it", outcome.saved().id());
+        return outcome.saved();
     }
 
     @Override
     public Optional<CallbackRequest> nextInLine(CallbackQueue queue) {
-        return run("find the next callback", c -> {
-            try (var st = c.prepareStatement("SELECT " + CallbackRows.COLUMNS + " FROM callbacks "
-                    + "WHERE queue = ? AND state = 'PENDING' AND due_at <= ? ORDER BY id LIMIT 1")) {
-                st.setString(1, queue.code());
-                st.setLong(2, now().toEpochMilli());
-                return first(st);
+        for (int bad = 0; bad < CLAIM_RACES; bad++) {
+            var ids = sql.query("find the next callback", NEXT_IN_LINE, rs -> rs.getLong("id"), queue.code(),
+                    now().toEpochMilli());
+            if (ids.isEmpty()) return Optional.empty();
+            long id = ids.getFirst();
+            try {
+                return find(id, true);
+            } catch (IllegalArgumentException e) { // a bad row never stops a round: it is taken out of line
+                attempts.setAside(id, e.getMessage());
             }
-        });
+        }
+        return Optional.empty();
     }
 
     @Override
     public Optional<CallbackRequest> claim(long id) {
-        int won = update("claim callback " + id,
-                "UPDATE callbacks SET state = 'DIALLING', claimed_at = ? WHERE id = ? AND state = 'PENDING'",
-                now().toEpochMilli(), id);
+        return claim(id, self);
+    }
+
+    @Override
+    public Optional<CallbackRequest> claim(long id, Claimant by) {
+        int won = sql.update("claim callback " + id, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, "
+                + "claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'",
+                now().toEpochMilli(), by.id(), id);
         return won == 1 ? find(id) : Optional.empty();
     }
 
     @Override
     public Optional<CallbackRequest> claimNext(CallbackQueue queue) {
+        return claimNext(queue, self);
+    }
+
+    @Override
+    public Optional<CallbackRequest> claimNext(CallbackQueue queue, Claimant by) {
         for (int race = 0; race < CLAIM_RACES; race++) {
             Optional<CallbackRequest> next = nextInLine(queue);
             if (next.isEmpty()) return Optional.empty();
-            Optional<CallbackRequest> claimed = claim(next.get().id());
+            Optional<CallbackRequest> claimed = claim(next.get().id(), by);
             if (claimed.isPresent()) return claimed;
         }
         return Optional.empty();
     }
 
     @Override
-    public CallbackRequest recordAttempt(long id, AttemptResult result) {
-        long now = now().toEpochMilli();
-        int changed = switch (result) {
-            case AttemptResult.Reached r -> update("record attempt on callback " + id,
-                    "UPDATE callbacks SET state = 'DONE', attempts = attempts + 1, last_attempt_at = ?, "
-                            + "last_result = ?, claimed_at = NULL WHERE id = ? AND state = 'DIALLING'",
-                    now, r.code(), id);
-            case AttemptResult.NotReached n -> update("record attempt on callback " + id,
-                    "UPDATE callbacks SET attempts = attempts + 1, last_attempt_at = ?, last_result = ?, "
-                            + "claimed_at = NULL, due_at = ?, "
-                            + "state = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END "
-                            + "WHERE id = ? AND state = 'DIALLING'",
-                    now, n.code(), now + config.retryAfter().toMillis(), config.maxAttempts(), id);
-        };
+    public CallbackRequest recordAttempt(long id, int attempt, AttemptResult result) {
+        int changed = attempts.record(id, attempt, result, now());
         CallbackRequest after = find(id).orElseThrow(() -> new IllegalArgumentException("no callback " + id));
         if (changed != 1) {
-            throw new IllegalStateException("callback " + id + " is " + after.state() + ", not DIALLING: "
-                    + "claim it before recording an attempt");
+            throw new IllegalStateException("callback " + id + " is " + after.state() + " after attempt "
+                    + after.attempts() + ", not DIALLING attempt " + attempt + ": claim it before recording an attempt");
         }
         if (after.state() == CallbackState.FAILED) {
             log.warn("callback {} to {} FAILED after {} attempt(s), last: {}", id, after.number(), after.attempts(),
-                    result.code());
+                    after.lastResult().orElse("?"));
         }
         return after;
     }
 
     @Override
+    public boolean putBackUnplaced(long id, int attempt) {
+        return attempts.unplaced(id, attempt) == 1;
+    }
+
+    @Override
+    public boolean setAside(long id, String why) {
+        return attempts.setAside(id, why) == 1;
+    }
+
+    @Override
+    public List<SetAside> listSetAside() {
+        return attempts.listSetAside();
+    }
+
+    @Override
     public Optional<CallbackRequest> markDone(long id) {
-        update("mark callback " + id + " done",
-                "UPDATE callbacks SET state = 'DONE', claimed_at = NULL WHERE id = ? AND state <> 'DONE'", id);
+        sql.update("mark callback " + id + " done", "UPDATE callbacks SET state = 'DONE', claimed_at = NULL, "
+                + "claimed_by = NULL WHERE id = ? AND state <> 'DONE'", id);
         return find(id);
     }
 
     @Override
     public int releaseStaleClaims() {
-        long before = now().minus(config.claimTimeout()).toEpochMilli();
-        int released = update("release stale claims",
-                "UPDATE callbacks SET state = 'PENDING', claimed_at = NULL "
-                        + "WHERE state = 'DIALLING' AND claimed_at < ?", before);
-        if (released > 0) {
-            log.warn("{} callback(s) DIALLING for over {} put back in line", released,
-                    Durations.format(config.claimTimeout()));
-        }
-        return released;
+        return attempts.releaseStale(now());
+    }
+
+    @Override
+    public int releaseEarlierRuns(Claimant me) {
+        return attempts.releaseEarlierRuns(me, now());
     }
 
     @Override
     public Optional<CallbackRequest> find(long id) {
-        return run("read callback " + id, c -> {
-            try (var st = c.prepareStatement("SELECT " + CallbackRows.COLUMNS + " FROM callbacks WHERE id = ?")) {
-                st.setLong(1, id);
-                return first(st);
-            }
-        });
+        return find(id, false);
+    }
+
+    private Optional<CallbackRequest> find(long id, boolean checked) {
+        return Sql.first(sql.query("read callback " + id, "SELECT " + CallbackRows.COLUMNS + " FROM callbacks WHERE id = ?",
+                checked ? CallbackRows::readChecked : CallbackRows::read, id));
     }
 
     @Override
     public List<CallbackRequest> list(CallbackFilter filter) {
         var where = new ArrayList<String>();
-        var args = new ArrayList<String>();
+        var args = new ArrayList<Object>();
         filter.state().ifPresent(s -> {
             where.add("state = ?");
             args.add(s.name());
@@ -213,28 +224,30 @@ final class JdbcCallbackStore implements CallbackStore {
             where.add("queue = ?");
             args.add(q.code());
         });
-        String sql = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks"
+        String select = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks"
                 + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where)) + " ORDER BY id";
-        return run("list callbacks", c -> {
-            try (var st = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.size(); i++) st.setString(i + 1, args.get(i));
-                var found = new ArrayList<CallbackRequest>();
-                try (var rs = st.executeQuery()) {
-                    while (rs.next()) found.add(CallbackRows.read(rs));
-                }
-                return List.copyOf(found);
+        var rows = sql.query("list callbacks", select, rs -> {
+            try {
+                return Optional.of(CallbackRows.read(rs));
+            } catch (IllegalArgumentException bad) { // listed by listSetAside once the dialler meets it
+                log.warn("callback {} cannot be read and is left out: {}", rs.getLong("id"), Fields.shown(bad.getMessage(), 200));
+                return Optional.<CallbackRequest>empty();
             }
-        });
+        }, args.toArray());
+        return rows.stream().flatMap(Optional::stream).toList();
     }
 
     @Override
     public void close() {
-        ds.close();
+        sql.close();
     }
 
     @Override
     public String describe() {
-        String url = config.jdbcUrl();
+        return sql.describe();
+    }
+
+    private static String describe(String url) {
         int query = url.indexOf('?');
         return (query >= 0 ? url.substring(0, query) : url).replaceFirst("^jdbc:(\\w+):", "$1 ");
     }
@@ -242,33 +255,5 @@ final class JdbcCallbackStore implements CallbackStore {
     /** Milliseconds are what the table keeps; a request read back equals the one saved. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
-    }
-
-    private int update(String what, String sql, Object... args) {
-        return run(what, c -> {
-            try (var st = c.prepareStatement(sql)) {
-                for (int i = 0; i < args.length; i++) st.setObject(i + 1, args[i]);
-                return st.executeUpdate();
-            }
-        });
-    }
-
-    private static Optional<CallbackRequest> first(PreparedStatement st) throws SQLException {
-        try (var rs = st.executeQuery()) {
-            return rs.next() ? Optional.of(CallbackRows.read(rs)) : Optional.empty();
-        }
-    }
-
-    private <T> T run(String what, SqlWork<T> work) {
-        try (Connection c = ds.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException(what + " on " + describe() + ": " + e.getMessage(), e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run(Connection c) throws SQLException;
     }
 }

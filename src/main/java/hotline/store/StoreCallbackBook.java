@@ -13,13 +13,18 @@ public final class StoreCallbackBook implements CallbackBook {
     }
 
     @Override
-    public String book(CallbackBooking booking) {
+    public Booked book(CallbackBooking booking) {
+        CallbackRequest saved = store.save(request(booking));
+        return new Booked.Stored(String.valueOf(saved.id()));
+    }
+
+    /** The store's request for a booking. */
+    static NewCallback request(CallbackBooking booking) {
         var queue = CallbackQueue.ofCode(booking.queue()).orElse(CallbackQueue.HOTLINE);
         var caller = booking.callerId().isBlank()
                 ? CallerDetails.withheld(booking.waited())
                 : CallerDetails.of(booking.callerId(), booking.waited());
-        CallbackRequest saved = store.save(new NewCallback(CallbackNumber.of(booking.number()), booking.language(),
-                booking.reason(), queue, booking.recording(), caller));
-        return String.valueOf(saved.id());
+        return new NewCallback(CallbackNumber.of(booking.number()), booking.language(), booking.reason(), queue,
+                booking.recording(), caller);
     }
 }

@@ -22,24 +22,25 @@ class AmiSwitchboardTest {
     @Test
     void aSuccessfulOriginateResponseMeansTheCalleeAnswered() {
         assertThat(AmiSwitchboard.toDialEvent(response("hotline-callback-42-7", "Success", 4)))
-                .contains(new DialEvent.Answered(42));
+                .contains(new DialEvent.Answered(42, 7));
     }
 
     @Test
     void aFailedOriginateResponseSaysWhyInTheStoresWords() {
         assertThat(AmiSwitchboard.toDialEvent(response("hotline-callback-42-7", "Failure", 3)))
-                .contains(new DialEvent.Unanswered(42, "no-answer"));
+                .contains(new DialEvent.Unanswered(42, 7, "no-answer"));
         assertThat(AmiSwitchboard.toDialEvent(response("hotline-callback-5-1", "Failure", 5)))
-                .contains(new DialEvent.Unanswered(5, "busy"));
+                .contains(new DialEvent.Unanswered(5, 1, "busy"));
         assertThat(AmiSwitchboard.toDialEvent(response("hotline-callback-5-1", "Failure", 8)))
-                .contains(new DialEvent.Unanswered(5, "congestion"));
+                .contains(new DialEvent.Unanswered(5, 1, "congestion"));
         assertThat(AmiSwitchboard.toDialEvent(response("hotline-callback-5-1", "Failure", 0)))
-                .contains(new DialEvent.Unanswered(5, "failed"));
+                .contains(new DialEvent.Unanswered(5, 1, "failed"));
     }
 
     @Test
     void someoneElsesOriginateAndOtherEventsAreIgnored() {
         assertThat(AmiSwitchboard.toDialEvent(response("lab-robot-9", "Failure", 3))).isEmpty();
+        assertThat(AmiSwitchboard.toDialEvent(response("hotline-callback-5-1-x", "Success", 4))).isEmpty();
         assertThat(AmiSwitchboard.toDialEvent(new NewChannelEvent(SOURCE))).isEmpty();
     }
 

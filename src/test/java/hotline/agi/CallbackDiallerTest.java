@@ -74,7 +74,7 @@ class CallbackDiallerTest {
 
         for (long id : new long[] {a, b, c}) {
             dialler.tick();
-            board.report(new DialEvent.Answered(id));
+            board.report(new DialEvent.Answered(id, 1));
             board.report(new DialEvent.Queued(id));
         }
 
@@ -100,7 +100,7 @@ class CallbackDiallerTest {
         board.line("hotline", 1, 0);
 
         dialler.tick();
-        board.report(new DialEvent.Answered(a));
+        board.report(new DialEvent.Answered(a, 1));
         dialler.tick();
         assertThat(board.placedIds()).containsExactly(a);
 
@@ -157,14 +157,14 @@ class CallbackDiallerTest {
         board.line("hotline", 1, 0);
 
         dialler.tick();
-        board.report(new DialEvent.Unanswered(id, "no-answer"));
+        board.report(new DialEvent.Unanswered(id, 1, "no-answer"));
         assertThat(store.find(id).orElseThrow().state()).isEqualTo(CallbackState.PENDING);
         dialler.tick(); // not due yet: the later one goes meanwhile
-        board.report(new DialEvent.Answered(later));
+        board.report(new DialEvent.Answered(later, 1));
         board.report(new DialEvent.Queued(later));
         clock.advance(Duration.ofMinutes(1));
         dialler.tick();
-        board.report(new DialEvent.Unanswered(id, "busy"));
+        board.report(new DialEvent.Unanswered(id, 2, "busy"));
 
         assertThat(board.placedIds()).containsExactly(id, later, id);
         var failed = store.find(id).orElseThrow();
@@ -174,17 +174,21 @@ class CallbackDiallerTest {
     }
 
     @Test
-    void aCallbackLeftDiallingByADeadNodeIsPlacedAgainAfterTheClaimTimeout() {
+    void aCallbackLeftDiallingByADeadNodeIsPlacedAgainAfterTheClaimTimeoutAsItsSecondAttempt() {
         long id = save("5550001", CallbackQueue.HOTLINE);
         store.claimNext(CallbackQueue.HOTLINE); // a node claimed it and died
         board.line("hotline", 1, 0);
         dialler.tick();
         assertThat(board.placed).isEmpty();
 
-        clock.advance(Duration.ofHours(1).plusSeconds(1));
+        clock.advance(Store.DEFAULT_CLAIM_TIMEOUT.plusSeconds(1));
+        dialler.tick(); // back in line, attempt 1 counted, due after retry-after
+        assertThat(board.placed).isEmpty();
+        clock.advance(Duration.ofMinutes(1));
         dialler.tick();
 
         assertThat(board.placedIds()).containsExactly(id);
+        assertThat(board.placed.getFirst().attempt()).isEqualTo(2);
     }
 
     @Test
@@ -210,6 +214,7 @@ class CallbackDiallerTest {
             board.reachable = true;
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (board.placed.isEmpty() && System.nanoTime() < deadline) Thread.sleep(20);
+            board.report(new DialEvent.Answered(id, 1));
         } finally {
             fast.close();
         }
@@ -226,7 +231,15 @@ class CallbackDiallerTest {
 
     /** A clock the test moves; the store and the dialler read it. */
     static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-24T09:00:00Z");
+        private volatile Instant now;
+
+        MovableClock() {
+            this(Instant.parse("2026-11-24T09:00:00Z"));
+        }
+
+        MovableClock(Instant start) {
+            now = start;
+        }
 
         void advance(Duration by) {
             now = now.plus(by);

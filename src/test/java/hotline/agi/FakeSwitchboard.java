@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Asterisk as the dialler sees it, set by the test: queue states, the calls placed, events sent back. */
-final class FakeSwitchboard implements Switchboard {
+class FakeSwitchboard implements Switchboard {
 
-    final List<Placement> placed = new ArrayList<>();
+    final List<Placement> placed = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Line> lines = new HashMap<>();
     private final List<Consumer<DialEvent>> listeners = new ArrayList<>();
     boolean reachable = true;
+    /** What the next originate does instead of placing the call (null: it places it). */
+    RuntimeException nextOriginate;
     int logins;
 
     FakeSwitchboard line(String queue, int ready, int waiting) {
@@ -42,9 +44,17 @@ final class FakeSwitchboard implements Switchboard {
     }
 
     @Override
-    public void originate(Placement placement) {
-        if (!reachable) throw new SwitchboardException("connection refused");
-        placed.add(placement);
+    public synchronized void originate(Placement placement) {
+        if (!reachable) throw new NotPlaced("connection refused", false, null);
+        RuntimeException instead = nextOriginate;
+        nextOriginate = null;
+        if (instead instanceof NotPlaced) throw instead;
+        placed.add(placement); // sent: also when the response is late (OutcomeUnknown)
+        if (instead != null) throw instead;
+    }
+
+    static OutcomeUnknown lateResponse() {
+        return new OutcomeUnknown("no response in 5000 ms", null);
     }
 
     @Override

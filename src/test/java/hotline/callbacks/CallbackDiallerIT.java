@@ -37,7 +37,7 @@ import org.junit.jupiter.api.Test;
 class CallbackDiallerIT {
 
     private static final String AGENT = "Local/s@robot-agent/n";
-    private static final Dialler DIALLER = new Dialler(true, "127.0.0.1", 5038, Lab.AMI_USER, Lab.AMI_SECRET,
+    private static final Dialler DIALLER = new Dialler(true, "127.0.0.1", 5038, Lab.DIALLER_USER, Lab.DIALLER_SECRET,
             "Local/{number}@callback-robots", Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60));
     private final ShiftedClock clock = new ShiftedClock();
     private Lab lab;

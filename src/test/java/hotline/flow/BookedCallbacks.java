@@ -9,8 +9,8 @@ final class BookedCallbacks implements CallbackBook {
     final List<CallbackBooking> booked = new ArrayList<>();
 
     @Override
-    public String book(CallbackBooking booking) {
+    public Booked book(CallbackBooking booking) {
         booked.add(booking);
-        return String.valueOf(booked.size());
+        return new Booked.Stored(String.valueOf(booked.size()));
     }
 }

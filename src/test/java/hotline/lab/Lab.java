@@ -26,6 +26,9 @@ public final class Lab implements AutoCloseable {
 
     public static final String AMI_USER = "hotline-lab";
     public static final String AMI_SECRET = "hotline-lab-secret";
+    /** The callback dialler's own user (manager.conf [hotline]): only originate, call, reporting. */
+    public static final String DIALLER_USER = "hotline";
+    public static final String DIALLER_SECRET = "hotline-dialler-lab-secret";
 
     private final ManagerConnection ami;
     private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();

@@ -23,6 +23,8 @@ import org.junit.jupiter.api.Test;
  */
 abstract class CallbackStoreContract {
 
+    // further cases: CallbackStoreFaultsContract (exactly-once attempts, one pending per number, bad rows)
+
     static final Instant NINE_AM = Instant.parse("2026-11-24T09:00:00Z");
 
     final TestClock clock = new TestClock(NINE_AM);
@@ -154,7 +156,8 @@ abstract class CallbackStoreContract {
 
         assertThatThrownBy(() -> store.recordAttempt(id, new AttemptResult.Reached()))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessage("callback " + id + " is PENDING, not DIALLING: claim it before recording an attempt");
+                .hasMessage("callback " + id + " is PENDING after attempt 0, not DIALLING attempt 0: "
+                        + "claim it before recording an attempt");
         assertThat(store.find(id).orElseThrow().attempts()).isZero();
     }
 
@@ -203,13 +206,20 @@ abstract class CallbackStoreContract {
     }
 
     @Test
-    void aClaimLeftByADeadNodeGoesBackInLineAfterTheClaimTimeout() {
+    void aClaimLeftByADeadNodeGoesBackInLineAfterTheClaimTimeoutWithItsAttemptCounted() {
         long id = store.save(request("0601")).id();
         store.claim(id).orElseThrow();
 
         assertThat(store.releaseStaleClaims()).isZero();
         clock.advance(config().claimTimeout().plusSeconds(1));
         assertThat(store.releaseStaleClaims()).isEqualTo(1);
+        assertThat(store.find(id).orElseThrow()).satisfies(c -> {
+            assertThat(c.state()).isEqualTo(CallbackState.PENDING);
+            assertThat(c.attempts()).isEqualTo(1);
+            assertThat(c.lastResult()).contains("interrupted");
+        });
+        assertThat(store.nextInLine(CallbackQueue.HOTLINE)).isEmpty(); // not before retry-after
+        clock.advance(config().retryAfter());
         assertThat(store.nextInLine(CallbackQueue.HOTLINE)).map(CallbackRequest::id).contains(id);
     }
 

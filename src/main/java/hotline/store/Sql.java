@@ -1,0 +1,100 @@
+package hotline.store;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The store's pool and the few ways it talks to it; every SQLException becomes a {@link StoreException}. */
+final class Sql implements AutoCloseable {
+
+    final HikariDataSource ds;
+    private final String describe;
+
+    Sql(HikariDataSource ds, String describe) {
+        this.ds = ds;
+        this.describe = describe;
+    }
+
+    String describe() {
+        return describe;
+    }
+
+    <T> T run(String what, Work<T> work) {
+        try (Connection c = ds.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(what + " on " + describe + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One transaction: committed when {@code work} returns, rolled back when it throws. */
+    <T> T transaction(String what, Work<T> work) {
+        return run(what, c -> {
+            c.setAutoCommit(false);
+            try {
+                T result = work.run(c);
+                c.commit(); // durable once this returns
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        });
+    }
+
+    int update(String what, String sql, Object... args) {
+        return run(what, c -> update(c, sql, args));
+    }
+
+    static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (var st = c.prepareStatement(sql)) {
+            bind(st, args);
+            return st.executeUpdate();
+        }
+    }
+
+    <T> List<T> query(String what, String sql, Row<T> row, Object... args) {
+        return run(what, c -> query(c, sql, row, args));
+    }
+
+    static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
+        try (var st = c.prepareStatement(sql)) {
+            bind(st, args);
+            var found = new ArrayList<T>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) found.add(row.read(rs));
+            }
+            return found;
+        }
+    }
+
+    static <T> Optional<T> first(List<T> rows) {
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.getFirst());
+    }
+
+    private static void bind(PreparedStatement st, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) st.setObject(i + 1, args[i]);
+    }
+
+    @Override
+    public void close() {
+        ds.close();
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    @FunctionalInterface
+    interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+}
