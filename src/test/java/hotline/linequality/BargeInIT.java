@@ -72,19 +72,14 @@ class BargeInIT {
             long bargedInAfterMs = number(journal, "barged-in-after-ms");
             assertThat(Duration.ofMillis(bargedInAfterMs)).isLessThan(prompt("cant-hear-you").length());
 
+            // one media session from the answer: the re-prompt is streamed in it, never STREAM FILEd,
+            // and the session ends (its EXEC returns) before the Queue; EarlySpeakersIT measures the
+            // latency as the caller hears it, from the robots' recordings
             AgiTrace trace = AgiTrace.of(Lab.fullLog(), end.getChannel());
-            int first = trace.indexOfCommand("EXEC \"AudioSocket\"", 0);
-            int reprompt = trace.indexOfCommand("EXEC \"AudioSocket\"", first + 1);
-            trace.indexOfCommand("STREAM FILE \"hotline/connecting\"", reprompt);
+            int session = trace.indexOfCommand("EXEC \"AudioSocket\"", 0);
+            assertThat(trace.indexOfCommand("EXEC \"Queue\"", session)).isGreaterThan(session);
             assertThat(trace.commands()).noneMatch(c -> c.contains("cant-hear-you"));
-            LocalDateTime talkStarted = robotStartedTalking(end.getChannel().replace(";1", ";2"));
-            Duration talkToVerdict = Duration.between(talkStarted, trace.replyTo(reprompt).at());
-            Duration repromptToTalk = Duration.between(trace.lines().get(reprompt).at(), talkStarted);
-            System.out.printf("barge-in: robot began talking %d ms into cant-hear-you; barged in %d ms into it; "
-                            + "robot's Playback start -> AudioSocket returned (Asterisk's clock) %d ms%n",
-                    repromptToTalk.toMillis(), bargedInAfterMs, talkToVerdict.toMillis());
-            assertThat(repromptToTalk).isPositive();
-            assertThat(talkToVerdict).isBetween(Duration.ofMillis(300), Duration.ofMillis(2000));
+            System.out.printf("barge-in: barged in %d ms into cant-hear-you (server's journal)%n", bargedInAfterMs);
         }
     }
 
