@@ -104,7 +104,8 @@ class AudioSocketIT extends LabCalls {
         Probe probe = probe("robot-mute");
 
         assertThat(probe.verdict()).isInstanceOf(LineVerdict.Silence.class);
-        assertThat(probe.verdict().features().heard()).isEqualTo(Duration.ZERO);
+        // Echo() sends back our own silence frames: digital zero, heard as silence
+        assertThat(probe.verdict().features().loudDb()).isLessThan(-90);
         assertThat(probe.decidedAfter()).isBetween(WINDOW.minusMillis(50), WINDOW.plusMillis(500));
         // the session sends silence frames while it listens: Asterisk's 2 s "no activity" never fires
         assertThat(probe.audioSocketStatus()).isEqualTo("SUCCESS");
