@@ -59,12 +59,16 @@ class ServerKilledIT {
     private static String awaitConfirmationPrompt(String robot, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
+            // the prompts stream through a media session: the confirmation is the session the
+            // server opens right after the name's RECORD FILE (the save comes between the two)
             try (var lines = Files.lines(Lab.fullLog())) {
-                var hit = lines.filter(l -> l.contains("Playing 'hotline/callback-confirmed-2h"))
-                        .filter(l -> l.contains("robot-waits-for-callback")).reduce((a, b) -> b);
-                if (hit.isPresent() && hit.get().compareTo("[" + startedAt) > 0) {
-                    String l = hit.get();
-                    return l.substring(l.indexOf('<') + 1, l.indexOf('>'));
+                boolean recorded = false;
+                for (String l : (Iterable<String>) lines::iterator) {
+                    if (!l.contains("robot-waits-for-callback") || l.compareTo("[" + startedAt) <= 0) continue;
+                    if (l.contains("AGI Rx << RECORD FILE")) recorded = true;
+                    if (recorded && l.contains("AGI Rx << EXEC \"AudioSocket\"")) {
+                        return l.substring(l.indexOf('<') + 1, l.indexOf('>'));
+                    }
                 }
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
