@@ -295,6 +295,11 @@ final class AgiCaller implements Caller {
     }
 
     private void requireAlive(String step) {
+        requireAlive(channel, step);
+    }
+
+    /** Whether the channel is still up: result -1 also means "no such file"; only a dead channel is a hangup. */
+    static void requireAlive(AgiChannel channel, String step) {
         try {
             channel.sendCommand(new ChannelStatusCommand());
         } catch (AgiHangupException e) {

@@ -13,7 +13,6 @@ import java.util.concurrent.TimeoutException;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
-import org.asteriskjava.fastagi.command.ChannelStatusCommand;
 import org.asteriskjava.fastagi.command.ExecCommand;
 import org.asteriskjava.fastagi.reply.AgiReply;
 import org.slf4j.Logger;
@@ -120,12 +119,6 @@ final class AgiMedia {
     }
 
     private void requireAlive(String step) {
-        try {
-            channel.sendCommand(new ChannelStatusCommand());
-        } catch (AgiHangupException e) {
-            throw new CallerHungUp("during " + step);
-        } catch (AgiException e) {
-            throw new AgiCaller.AgiFailure("channel status", e);
-        }
+        AgiCaller.requireAlive(channel, step);
     }
 }
