@@ -48,6 +48,8 @@ public final class MediaSession {
 
     private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
     private static final long FRAME_NANOS = 20_000_000L;
+    /** How late the sender may be and still send the missed frames at once (Asterisk and the phone buffer them). */
+    private static final long CATCH_UP_NANOS = 300_000_000L;
     /** Keys kept while nobody asks for them (a caller holding a key down cannot fill memory). */
     private static final int MAX_KEYS = 32;
     private static final int EARLY_EVERY_FRAMES = 5;
@@ -136,7 +138,7 @@ public final class MediaSession {
             speech = false;
         }
         long startedNanos = System.nanoTime();
-        long deadline = startedNanos + window.toNanos();
+        long frames = framesIn(window); // the window as the caller hears it: frames sent, like pause()
         for (int n = 1; ; n++) {
             long now = awaitFrameSlot();
             synchronized (this) {
@@ -148,22 +150,29 @@ public final class MediaSession {
                     Optional<LineVerdict> early = ear.early();
                     if (early.isPresent()) return new Listened.Decided(early.get(), after);
                 }
-                if (now >= deadline) return new Listened.Decided(ear.verdict(), after);
+                if (n > frames) return new Listened.Decided(ear.verdict(), after);
                 send(PromptAudio.SILENCE_FRAME, FrameAnalyser.SILENT_DB, now);
             }
         }
     }
 
-    /** Keeps the line open for {@code length}, sending silence; nothing stops it but the session's end. */
+    /**
+     * Keeps the line open for {@code length}, sending silence; nothing stops it but the session's
+     * end. Counted in frames sent, not on the wall clock: a stall of our side (or a late slot)
+     * delays the pause but never shortens it as the caller hears it.
+     */
     public void pause(Duration length) {
-        long deadline = System.nanoTime() + length.toNanos();
-        while (true) {
+        long frames = framesIn(length);
+        for (long n = 0; n < frames; n++) {
             long now = awaitFrameSlot();
             synchronized (this) {
-                if (now >= deadline) return;
                 send(PromptAudio.SILENCE_FRAME, FrameAnalyser.SILENT_DB, now);
             }
         }
+    }
+
+    private static long framesIn(Duration length) {
+        return (length.toNanos() + FRAME_NANOS - 1) / FRAME_NANOS;
     }
 
     /** The verdict on all that was heard so far (the journal and the tests read it). */
@@ -251,9 +260,11 @@ public final class MediaSession {
             if (ended || closed) throw new Ended(callId + ": media session " + (ended ? "ended by Asterisk" : "closed"));
             long now = System.nanoTime();
             if (now >= nextFrameNanos) {
-                // late (the call's thread was busy, or nothing played for a while): never catch
-                // up by sending faster than real time, or "the prompt ended" would come early
-                if (now - nextFrameNanos > FRAME_NANOS) nextFrameNanos = now;
+                // a little late (the machine was busy for a moment): the missed slots go out at
+                // once, as an RTP sender keeps its media clock, so the caller hears no gap. Late
+                // by more (nothing played for a while, a long stall): start afresh from now, never
+                // running ahead of real time
+                if (now - nextFrameNanos > CATCH_UP_NANOS) nextFrameNanos = now;
                 nextFrameNanos += FRAME_NANOS;
                 return now;
             }
