@@ -26,13 +26,19 @@ public record AgiTrace(List<Line> lines) {
             "^\\[(\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3})\\] VERBOSE\\[\\d+\\](?:\\[[^\\]]*\\])? res_agi\\.c: <([^>]+)>AGI (Rx <<|Tx >>) (.*)$");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS");
 
+    /**
+     * The channel's last AGI session in the log: channel names repeat after the lab's
+     * Asterisk restarts (its log is kept), so an earlier session of the same name is left out.
+     */
     public static AgiTrace of(Path fullLog, String channel) {
         try (var all = Files.lines(fullLog, StandardCharsets.UTF_8)) {
-            return new AgiTrace(all.map(LINE::matcher).filter(Matcher::matches)
-                    .filter(m -> m.group(2).equals(channel))
-                    .filter(m -> !m.group(4).startsWith("agi_")) // the request header
-                    .map(m -> new Line(LocalDateTime.parse(m.group(1), TIME), m.group(3).startsWith("Rx"), m.group(4)))
-                    .toList());
+            List<Line> lines = new java.util.ArrayList<>();
+            all.map(LINE::matcher).filter(Matcher::matches).filter(m -> m.group(2).equals(channel)).forEach(m -> {
+                if (m.group(4).startsWith("agi_request:")) lines.clear(); // a new session's header
+                if (m.group(4).startsWith("agi_")) return;                 // the request header
+                lines.add(new Line(LocalDateTime.parse(m.group(1), TIME), m.group(3).startsWith("Rx"), m.group(4)));
+            });
+            return new AgiTrace(List.copyOf(lines));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the lab's full log " + fullLog, e);
         }

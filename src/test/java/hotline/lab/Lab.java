@@ -84,7 +84,17 @@ public final class Lab implements AutoCloseable {
         return originate(robot, context, "s", variables);
     }
 
+    /** As {@link #call(String, Map)}, from caller number {@code callerNumber} (digits) instead of 5550100. */
+    public String callFrom(String robot, String callerNumber, Map<String, String> variables) {
+        return originate(robot, "hotline", "s", variables, callerNumber);
+    }
+
     private String originate(String robot, String context, String exten, Map<String, String> variables) {
+        return originate(robot, context, exten, variables, "5550100");
+    }
+
+    private String originate(String robot, String context, String exten, Map<String, String> variables,
+                             String callerNumber) {
         String robotId = robot + "-" + UUID.randomUUID().toString().substring(0, 8);
         var originate = new OriginateAction();
         originate.setChannel("Local/s@" + robot);
@@ -93,7 +103,7 @@ public final class Lab implements AutoCloseable {
         originate.setPriority(1);
         originate.setAsync(true);
         originate.setTimeout(30_000L);
-        originate.setCallerId("\"Robot\" <5550100>");
+        originate.setCallerId("\"Robot\" <" + callerNumber + ">");
         var vars = new java.util.HashMap<>(variables);
         vars.put("ROBOT_ID", robotId);
         originate.setVariables(vars);
@@ -182,6 +192,24 @@ public final class Lab implements AutoCloseable {
     public static String played(String key, String language) {
         return "Playing '" + java.util.regex.Pattern.quote("hotline/" + key) + "\\.\\w+'.*\\(language '"
                 + language + "'\\)";
+    }
+
+    /**
+     * The steps of one call's journal line, in order: each is the step's name (a prompt key,
+     * "queue", "say-digits", ...). Prompts stream through the media session, so the journal
+     * (and the robot's recording) is where their order shows, not Asterisk's Playback log.
+     */
+    public static List<String> steps(String journalLine) {
+        var m = java.util.regex.Pattern.compile("\"step\":\"([^\"]+)\"").matcher(journalLine);
+        List<String> steps = new java.util.ArrayList<>();
+        while (m.find()) steps.add(m.group(1));
+        return steps;
+    }
+
+    /** The journal's steps contain these, in this order (others may come between). */
+    public static void assertStepsInOrder(String journalLine, String... steps) {
+        assertInOrder(steps(journalLine), java.util.Arrays.stream(steps)
+                .map(s -> "^" + java.util.regex.Pattern.quote(s) + "$").toArray(String[]::new));
     }
 
     /** A log-line pattern: the server sent this AGI command (prefix). */

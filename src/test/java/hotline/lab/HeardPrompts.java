@@ -1,0 +1,203 @@
+package hotline.lab;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
+
+/**
+ * Which prompts a robot caller heard, and when, found in its own recording (MixMonitor r()):
+ * the caller's side of the order of prompts. A prompt is found where the recording's
+ * loudness, 10 ms by 10 ms, follows the prompt file's own (after one gain offset for the
+ * whole prompt), so a prompt is told from another prompt, and a language's file from
+ * another language's, without relying on Asterisk's log (prompts stream over AudioSocket).
+ */
+public final class HeardPrompts {
+
+    private static final int WINDOW = 80;          // 10 ms at 8 kHz
+    private static final double FLOOR_DB = -70;
+    private static final double VOICED_DB = -45;   // frames of the prompt that carry its shape
+    private static final double MATCH_DB = 4.0;    // mean deviation accepted as "this prompt"
+
+    private final Path file;
+    private final double[] heard;
+
+    private HeardPrompts(Path file, double[] heard) {
+        this.file = file;
+        this.heard = heard;
+    }
+
+    /** What robot {@code robotId} heard ([robot-phone] and the robots that record: ROBOT_ID). */
+    public static HeardPrompts by(String robotId) {
+        Path wav = Recording.heardBy(robotId);
+        return new HeardPrompts(wav, envelope(readWhenWritten(wav)));
+    }
+
+    /** A recording given as samples (8 kHz, 16-bit), e.g. made up by a unit test. */
+    static HeardPrompts of(short[] pcm) {
+        return new HeardPrompts(Path.of("(samples)"), envelope(pcm));
+    }
+
+    static short[] samples(Path wav) {
+        return read(wav);
+    }
+
+    /** The prompt file the server streams for {@code key} in {@code language} (sounds/). */
+    public static Path prompt(String language, String key) {
+        return Path.of("sounds", language, "hotline", key + ".wav");
+    }
+
+    /** Where the prompt starts in the recording, searching from {@code from}; empty when it was not heard. */
+    public Optional<Duration> find(String language, String key, Duration from) {
+        Match best = bestMatch(language, key, from);
+        if (best.deviationDb() <= MATCH_DB) return Optional.of(best.at());
+        return inPieces(envelope(read(prompt(language, key))), (int) (from.toMillis() / 10))
+                .map(at -> Duration.ofMillis(at * 10L));
+    }
+
+    /**
+     * The prompt heard with hiccups: a gap of up to {@value #MAX_GAP_FRAMES}0 ms between its
+     * 200 ms pieces (a busy machine delayed a few frames). Each piece must match where
+     * the previous one ended, or a little later; returns where the first piece begins.
+     */
+    private Optional<Integer> inPieces(double[] p, int from) {
+        int pieces = (p.length + PIECE - 1) / PIECE;
+        for (int start = from; start + p.length <= heard.length; start++) {
+            if (deviation(p, 0, start) > MATCH_DB || deviation(p, 1, start + PIECE) > MATCH_DB) continue;
+            int at = start + 2 * PIECE;
+            int skipped = 0;
+            boolean lastSkipped = false, all = true;
+            for (int k = 2; k < pieces && all; k++) {
+                int found = -1;
+                for (int gap = 0; gap <= MAX_GAP_FRAMES && found < 0; gap++) {
+                    if (at + gap + Math.min(PIECE, p.length - k * PIECE) > heard.length) break;
+                    if (deviation(p, k, at + gap) <= MATCH_DB) found = at + gap;
+                }
+                if (found >= 0) {
+                    at = found + PIECE;
+                    lastSkipped = false;
+                } else { // the hiccup itself lies in this piece: the next must match after it
+                    all = !lastSkipped && ++skipped * 10 <= pieces;
+                    lastSkipped = true;
+                    at += PIECE;
+                }
+            }
+            if (all && !lastSkipped) return Optional.of(start);
+        }
+        return Optional.empty();
+    }
+
+    private static final int PIECE = 20;          // 200 ms
+    private static final int MAX_GAP_FRAMES = 30;  // 300 ms
+
+    /** Mean deviation of piece {@code k} of the prompt placed at {@code at}, after its own gain; 0 when it is silent. */
+    private double deviation(double[] p, int k, int at) {
+        int end = Math.min(p.length, (k + 1) * PIECE);
+        double[] diffs = new double[end - k * PIECE];
+        int n = 0;
+        for (int i = k * PIECE; i < end; i++) if (p[i] > VOICED_DB) diffs[n++] = heard[at + i - k * PIECE] - p[i];
+        if (n < 3) return 0;
+        double[] d = java.util.Arrays.copyOf(diffs, n);
+        double gain = median(d);
+        double dev = 0;
+        for (double x : d) dev += Math.abs(x - gain);
+        return dev / n;
+    }
+
+    /** The closest the recording comes to the prompt: where, and the mean deviation of its loudness (dB). */
+    record Match(Duration at, double deviationDb) {}
+
+    Match bestMatch(String language, String key, Duration from) {
+        double[] p = envelope(read(prompt(language, key)));
+        int[] voiced = java.util.stream.IntStream.range(0, p.length).filter(i -> p[i] > VOICED_DB).toArray();
+        if (voiced.length < 10) throw new IllegalStateException(prompt(language, key) + " is (nearly) silent");
+        double best = Double.MAX_VALUE;
+        int bestAt = -1;
+        double[] diffs = new double[voiced.length];
+        for (int o = (int) (from.toMillis() / 10); o + p.length <= heard.length; o++) {
+            for (int k = 0; k < voiced.length; k++) diffs[k] = heard[o + voiced[k]] - p[voiced[k]];
+            double gain = median(diffs);
+            double dev = 0;
+            for (double d : diffs) dev += Math.abs(d - gain);
+            dev /= diffs.length;
+            if (dev < best) {
+                best = dev;
+                bestAt = o;
+            }
+            if (dev < MATCH_DB / 2) break; // a clear match: the earliest is the one
+        }
+        return new Match(Duration.ofMillis(Math.max(0, bestAt) * 10L), best);
+    }
+
+    /** Asserts the robot heard these prompts of {@code language} in this order; returns where each began. */
+    public List<Duration> assertInOrder(String language, String... keys) {
+        List<Duration> at = new ArrayList<>();
+        Duration from = Duration.ZERO;
+        for (String key : keys) {
+            Optional<Duration> found = find(language, key, from);
+            if (found.isEmpty()) {
+                Match closest = bestMatch(language, key, from);
+                fail(file + ": the caller never heard " + prompt(language, key) + " after " + from
+                        + " (closest: " + String.format(java.util.Locale.ROOT, "%.1f dB", closest.deviationDb())
+                        + " off at " + closest.at() + "; found so far, of " + Arrays.toString(keys) + ": " + at + ")");
+            }
+            at.add(found.get());
+            from = found.get().plusMillis(10);
+        }
+        return at;
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double[] envelope(short[] pcm) {
+        double[] db = new double[pcm.length / WINDOW];
+        for (int w = 0; w < db.length; w++) {
+            double sum = 0;
+            for (int i = w * WINDOW; i < (w + 1) * WINDOW; i++) sum += (double) pcm[i] * pcm[i];
+            double rms = Math.sqrt(sum / WINDOW) / 32768.0;
+            db[w] = Math.max(FLOOR_DB, 20 * Math.log10(Math.max(rms, 1e-9)));
+        }
+        return db;
+    }
+
+    private static short[] readWhenWritten(Path wav) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (!Files.isRegularFile(wav) && System.nanoTime() < deadline) Lab.pause(100);
+        Lab.pause(300); // MixMonitor closes the file a moment after the hangup
+        return read(wav);
+    }
+
+    private static short[] read(Path wav) {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            if (in.getFormat().getSampleRate() != 8000 || in.getFormat().getSampleSizeInBits() != 16) {
+                throw new IllegalStateException(wav + ": expected 8 kHz 16-bit, got " + in.getFormat());
+            }
+            byte[] b = in.readAllBytes();
+            boolean big = in.getFormat().isBigEndian();
+            short[] pcm = new short[b.length / 2];
+            for (int i = 0; i < pcm.length; i++) {
+                pcm[i] = big ? (short) ((b[2 * i] << 8) | (b[2 * i + 1] & 0xff))
+                        : (short) ((b[2 * i] & 0xff) | (b[2 * i + 1] << 8));
+            }
+            return pcm;
+        } catch (UnsupportedAudioFileException e) {
+            throw new IllegalStateException(wav + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package hotline.lab;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The caller-side prompt finder the integration tests rely on: it must tell prompts and languages apart. */
+class HeardPromptsTest {
+
+    private static short[] concat(double gainDb, Object... parts) {
+        var out = new java.io.ByteArrayOutputStream();
+        List<Short> all = new java.util.ArrayList<>();
+        Random noise = new Random(7);
+        double gain = Math.pow(10, gainDb / 20);
+        for (Object part : parts) {
+            if (part instanceof Integer silenceMs) {
+                for (int i = 0; i < silenceMs * 8; i++) all.add((short) (noise.nextGaussian() * 3)); // faint hiss
+            } else {
+                for (short s : HeardPrompts.samples(HeardPrompts.prompt(((String[]) part)[0], ((String[]) part)[1]))) {
+                    all.add((short) Math.max(-32768, Math.min(32767, Math.round(s * gain))));
+                }
+            }
+        }
+        short[] pcm = new short[all.size()];
+        for (int i = 0; i < pcm.length; i++) pcm[i] = all.get(i);
+        return pcm;
+    }
+
+    private static String[] p(String language, String key) {
+        return new String[] {language, key};
+    }
+
+    @Test
+    void promptsHeardOneAfterAnotherAreFoundInOrderAtTheirOffsets() {
+        var heard = HeardPrompts.of(concat(0, 730, p("en", "greeting"), 1000, p("en", "more-options"), 5000,
+                p("en", "cant-hear-you")));
+
+        List<Duration> at = heard.assertInOrder("en", "greeting", "more-options", "cant-hear-you");
+
+        assertThat(at.get(0).toMillis()).isBetween(700L, 760L);
+        assertThat(at.get(1).minus(at.get(0)).toMillis()).isPositive();
+    }
+
+    @Test
+    void aPromptHeardSixDecibelsQuieterIsStillThatPrompt() {
+        var heard = HeardPrompts.of(concat(-6, 300, p("ko", "greeting")));
+
+        assertThat(heard.find("ko", "greeting", Duration.ZERO)).isPresent();
+    }
+
+    @Test
+    void anotherLanguagesGreetingIsNotTakenForThisOne() {
+        var heard = HeardPrompts.of(concat(0, 300, p("es", "greeting"), 2000));
+
+        assertThat(heard.find("es", "greeting", Duration.ZERO)).isPresent();
+        for (String other : List.of("en", "zh", "ko", "yue")) {
+            assertThat(heard.find(other, "greeting", Duration.ZERO)).as(other).isEmpty();
+        }
+    }
+
+    @Test
+    void promptsHeardInTheWrongOrderFailTheAssertion() {
+        var heard = HeardPrompts.of(concat(0, 300, p("en", "more-options"), 500, p("en", "greeting"), 500));
+
+        assertThatThrownBy(() -> heard.assertInOrder("en", "greeting", "more-options"))
+                .isInstanceOf(AssertionError.class).hasMessageContaining("more-options");
+    }
+
+    @Test
+    void aPromptWithAHiccupOfTwoHundredMillisecondsInItsMiddleIsStillFoundWhereItBegan() {
+        short[] whole = HeardPrompts.samples(HeardPrompts.prompt("yue", "no-sound-goodbye"));
+        int cut = 8 * 3100; // 3.1 s in
+        short[] hiccup = new short[3000 * 8 + whole.length + 1600];
+        System.arraycopy(whole, 0, hiccup, 3000 * 8, cut);
+        System.arraycopy(whole, cut, hiccup, 3000 * 8 + cut + 1600, whole.length - cut);
+        var heard = HeardPrompts.of(hiccup);
+
+        assertThat(heard.find("yue", "no-sound-goodbye", Duration.ZERO)).contains(Duration.ofSeconds(3));
+        assertThat(heard.find("zh", "no-sound-goodbye", Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void silenceHoldsNoPrompt() {
+        var heard = HeardPrompts.of(concat(0, 20000));
+
+        assertThat(heard.find("en", "greeting", Duration.ZERO)).isEmpty();
+    }
+}
