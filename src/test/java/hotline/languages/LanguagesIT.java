@@ -7,6 +7,7 @@ import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.Server;
 import hotline.journal.JournalWriter;
+import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Lab;
 import hotline.lab.LabCalls;
@@ -49,18 +50,18 @@ class LanguagesIT extends LabCalls {
         Map<String, String> robots = new LinkedHashMap<>();
         Map<String, String> keys = Map.of("en", "1", "es", "2", "zh", "3", "ko", "4", "yue", "5");
         keys.forEach((language, key) -> robots.put(language, lab.call("robot-presses", "8005550100",
-                Map.of("HOTLINE_AGI", AGI, "ROBOT_KEYS", key, "ROBOT_STAY", "25"))));
+                Map.of("HOTLINE_AGI", AGI, "ROBOT_KEYS", key, "ROBOT_STAY", "45"))));
 
+        // every call ends first: the recordings are analysed once nobody is on the line
+        Map<String, HotlineCallEndedEvent> ends = new LinkedHashMap<>();
+        robots.forEach((language, robot) -> ends.put(language, lab.awaitEnd(robot, Duration.ofSeconds(60))));
         robots.forEach((language, robot) -> {
-            HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(60));
-            List<String> log = Lab.logLines(end.getChannel());
-            assertThat(log).as("the AGI trace of the %s caller", language)
-                    .anyMatch(l -> l.contains("AGI Rx << SET VARIABLE \"CHANNEL(language)\" \"" + language + "\""));
-            Lab.assertInOrder(log, Lab.sent("SET VARIABLE \"CHANNEL(language)\" \"" + language + "\""),
-                    Lab.played("greeting", language));
-            // the re-prompt goes through AudioSocket (barge-in), from sounds/<language>/
+            HotlineCallEndedEvent end = ends.get(language);
+            assertThat(end.getOutcome()).as("the %s caller", language).isEqualTo("silent-line-goodbye");
+            // the ladder after the key is in the chosen language: the caller hears that language's files
             assertThat(hotline.journalFor(end.getChannel()))
                     .contains("\"language\":\"" + language + "\"", "\"step\":\"cant-hear-you\"");
+            HeardPrompts.by(robot).assertInOrder(language, "cant-hear-you", "no-sound-goodbye");
         });
     }
 
@@ -70,11 +71,15 @@ class LanguagesIT extends LabCalls {
                 "8005550104", "yue");
         Map<String, String> robots = new LinkedHashMap<>();
         numbers.forEach((number, language) -> robots.put(language,
-                lab.call("robot-hangs-up-greeting", number, Map.of("HOTLINE_AGI", AGI))));
+                lab.call("robot-silent", number, Map.of("HOTLINE_AGI", AGI))));
 
+        Map<String, HotlineCallEndedEvent> ends = new LinkedHashMap<>();
+        robots.forEach((language, robot) -> ends.put(language, lab.awaitEnd(robot, Duration.ofSeconds(60))));
         robots.forEach((language, robot) -> {
-            HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(30));
-            Lab.assertInOrder(Lab.logLines(end.getChannel()), Lab.played("greeting", language));
+            HotlineCallEndedEvent end = ends.get(language);
+            assertThat(end.getOutcome()).isEqualTo("silent-line-goodbye");
+            HeardPrompts.by(robot).assertInOrder(language, "greeting", "more-options", "cant-hear-you",
+                    "no-sound-goodbye");
         });
     }
 
@@ -93,9 +98,11 @@ class LanguagesIT extends LabCalls {
 
             assertThat(end.getOutcome()).isEqualTo("queued:dialect-yue");
             Lab.assertInOrder(Lab.logLines(end.getChannel()),
-                    Lab.played("speak-standard", "zh"), Lab.played("find-standard-speaker", "zh"),
                     Lab.sent("GET FULL VARIABLE \"${QUEUE_MEMBER(dialect-yue,logged)}\""),
-                    Lab.played("dialect-transfer", "zh"), Lab.sent("EXEC \"Queue\" \"dialect-yue"));
+                    Lab.sent("EXEC \"Queue\" \"dialect-yue"));
+            Lab.assertStepsInOrder(hotline.journalFor(end.getChannel()), "speak-standard", "find-standard-speaker",
+                    "queue-members", "dialect-transfer", "queue");
+            HeardPrompts.by(robot).assertInOrder("zh", "speak-standard", "find-standard-speaker", "dialect-transfer");
         } finally {
             lab.removeQueueMember("dialect-yue", agent);
         }
@@ -109,9 +116,10 @@ class LanguagesIT extends LabCalls {
         HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(90));
 
         assertThat(end.getOutcome()).isEqualTo("dialect-unavailable:dialect-yue");
-        Lab.assertInOrder(Lab.logLines(end.getChannel()),
-                Lab.played("speak-standard", "zh"), Lab.played("find-standard-speaker", "zh"),
-                Lab.played("dialect-unavailable-goodbye", "zh"),
-                Lab.sent("EXEC \"Wait\" \"5.000\""), Lab.sent("HANGUP"));
+        Lab.assertStepsInOrder(hotline.journalFor(end.getChannel()), "speak-standard", "find-standard-speaker",
+                "queue-members", "dialect-unavailable-goodbye", "pause", "hangup");
+        List<Duration> at = HeardPrompts.by(robot).assertInOrder("zh", "speak-standard", "find-standard-speaker",
+                "dialect-unavailable-goodbye");
+        assertThat(at).hasSize(3);
     }
 }

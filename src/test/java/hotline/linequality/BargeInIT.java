@@ -6,15 +6,13 @@ import hotline.audio.PromptAudio;
 import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.lab.AgiTrace;
+import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.LabHotline;
 import hotline.lab.Lab;
 import hotline.store.TestStores;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -79,6 +77,8 @@ class BargeInIT {
             int session = trace.indexOfCommand("EXEC \"AudioSocket\"", 0);
             assertThat(trace.indexOfCommand("EXEC \"Queue\"", session)).isGreaterThan(session);
             assertThat(trace.commands()).noneMatch(c -> c.contains("cant-hear-you"));
+            // as the caller heard it: the whole greeting, then (the re-prompt cut short) "connecting"
+            HeardPrompts.by(robot).assertInOrder("en", "greeting", "connecting");
             System.out.printf("barge-in: barged in %d ms into cant-hear-you (server's journal)%n", bargedInAfterMs);
         }
     }
@@ -91,18 +91,5 @@ class BargeInIT {
         Matcher m = Pattern.compile("\"" + key + "\":(\\d+)").matcher(json);
         assertThat(m.find()).as(key + " in " + json).isTrue();
         return Long.parseLong(m.group(1));
-    }
-
-    /** When Asterisk began the robot's first Playback of its talk clip (the full log's clock). */
-    private static LocalDateTime robotStartedTalking(String robotChannel) {
-        Pattern line = Pattern.compile("^\\[([0-9-]+ [0-9:.]+)\\].*<" + Pattern.quote(robotChannel)
-                + "> Playing 'robot/talk\\.");
-        try (var lines = Files.lines(Lab.fullLog())) {
-            return lines.map(line::matcher).filter(Matcher::find).findFirst()
-                    .map(m -> LocalDateTime.parse(m.group(1), DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS")))
-                    .orElseThrow(() -> new AssertionError("the robot " + robotChannel + " never played robot/talk"));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
