@@ -58,6 +58,11 @@ public final class LabHotline implements AutoCloseable {
     }
 
     /** Originate variables that send a robot call to this server. */
+    /** The port of this hotline's FastAGI server (SIPp robots name it in X-Agi-Port). */
+    public int agiPort() {
+        return agiPort;
+    }
+
     public Map<String, String> via() {
         return Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + agiPort + "/hotline");
     }

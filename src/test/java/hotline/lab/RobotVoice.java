@@ -91,4 +91,25 @@ public final class RobotVoice {
         }
         return "/" + MADE.resolve(robotId);
     }
+
+    /**
+     * Writes the sound as raw G.711 mu-law (what a SIP phone sends as RTP payload 0), for
+     * SIPp's rtp_stream; returns the file.
+     */
+    public Path writeMulaw(Path file) {
+        byte[] out = new byte[pcm.length];
+        for (int i = 0; i < pcm.length; i++) out[i] = Mulaw.encode(pcm[i]);
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** The length of what the robot says, in seconds. */
+    public double seconds() {
+        return pcm.length / 8000.0;
+    }
 }
