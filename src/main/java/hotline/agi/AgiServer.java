@@ -1,6 +1,7 @@
 package hotline.agi;
 
 import hotline.config.HotlineConfig;
+import hotline.config.Script;
 import hotline.config.Server;
 import hotline.flow.CallbackBook;
 import hotline.flow.Outcome;
@@ -61,9 +62,18 @@ public final class AgiServer implements AutoCloseable {
     /** With the AudioSocket server that listening to the caller's audio needs (detector: audio). */
     public AgiServer(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks,
                      java.util.Optional<hotline.audio.AudioSocketServer> audio) {
-        this.settings = config.get().server();
-        this.hotlineCall = new HotlineCall(config, journal, callbacks, audio, Clock.systemUTC());
-        this.badRequests = new BadRequests(journal, Clock.systemUTC());
+        this(config.get().server(), () -> config.get().script(), journal, callbacks, audio, Clock.systemUTC());
+    }
+
+    /**
+     * @param settings the listener, its limits and drain (restart-only)
+     * @param scripts  where each call takes its script snapshot at its start
+     */
+    public AgiServer(Server settings, Supplier<Script> scripts, JournalWriter journal, CallbackBook callbacks,
+                     java.util.Optional<hotline.audio.AudioSocketServer> audio, Clock clock) {
+        this.settings = settings;
+        this.hotlineCall = new HotlineCall(scripts, journal, callbacks, audio, clock);
+        this.badRequests = new BadRequests(journal, clock);
     }
 
     /** Binds and starts accepting; returns the bound port (useful when configured as 0). */

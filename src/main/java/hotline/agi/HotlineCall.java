@@ -1,6 +1,6 @@
 package hotline.agi;
 
-import hotline.config.HotlineConfig;
+import hotline.config.Script;
 import hotline.flow.CallFacts;
 import hotline.flow.CallbackBook;
 import hotline.flow.CallerHungUp;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One inbound call, from the AGI request to the journal line: takes a config snapshot,
+ * One inbound call, from the AGI request to the journal line: takes a script snapshot,
  * runs the flow, and records the outcome in {@code HOTLINE_OUTCOME} and the journal.
  * The one place where a hangup is caught.
  */
@@ -31,7 +31,7 @@ final class HotlineCall implements AgiScript {
     static final String OUTCOME_VARIABLE = "HOTLINE_OUTCOME";
     private static final Logger log = LoggerFactory.getLogger(HotlineCall.class);
 
-    private final Supplier<HotlineConfig> config;
+    private final Supplier<Script> scripts;
     private final JournalWriter journal;
     private final Clock clock;
     private final CallbackBook callbacks;
@@ -39,9 +39,9 @@ final class HotlineCall implements AgiScript {
     private final Optional<AudioSocketServer> audio;
     private final PromptLibrary prompts = new PromptLibrary();
 
-    HotlineCall(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks,
+    HotlineCall(Supplier<Script> scripts, JournalWriter journal, CallbackBook callbacks,
                 Optional<AudioSocketServer> audio, Clock clock) {
-        this.config = config;
+        this.scripts = scripts;
         this.journal = journal;
         this.callbacks = callbacks;
         this.audio = audio;
@@ -50,7 +50,7 @@ final class HotlineCall implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) {
-        HotlineConfig snapshot = config.get();
+        Script snapshot = scripts.get(); // this call's script, to its end
         String callId = AgiText.clean(request.getUniqueId(), 64);
         CallRecord record = new CallRecord(clock)
                 .with("call", callId)
@@ -69,7 +69,7 @@ final class HotlineCall implements AgiScript {
         var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places, ears);
         Outcome outcome = new Outcome.Failed("internal-error");
         try {
-            outcome = new InboundFlow(snapshot.inbound(), snapshot.languages(), callbacks)
+            outcome = new InboundFlow(snapshot, callbacks)
                     .run(new JournalingCaller(agi, record), facts);
         } catch (CallerHungUp e) {
             outcome = new Outcome.CallerHungUpDuring(record.currentStep());
