@@ -7,6 +7,7 @@ import hotline.flow.CallerHungUp;
 import hotline.flow.Heard;
 import hotline.flow.QueueEnd;
 import hotline.flow.QueueEntry;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,11 +54,11 @@ final class AgiCaller implements Caller {
     private boolean languageSet = true;   // CHANNEL(language) waits while a media session is open
 
     AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places,
-              Optional<AgiEars> ears) {
+              Optional<AgiEars> ears, Clock clock) {
         this.channel = channel;
         this.fallbackLanguage = fallbackLanguage;
         this.callId = callId;
-        this.queues = new AgiQueues(channel, callId, places);
+        this.queues = new AgiQueues(channel, callId, places, clock);
         this.ears = ears;
         this.language = fallbackLanguage;
     }

@@ -5,6 +5,7 @@ import hotline.config.Script;
 import hotline.config.Server;
 import hotline.flow.CallbackBook;
 import hotline.flow.Outcome;
+import hotline.flow.Routes;
 import hotline.journal.JournalWriter;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,14 +36,15 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgiServer implements AutoCloseable {
 
-    /** The FastAGI script path the dialplan calls: agi://host:port/hotline */
-    public static final String SCRIPT_PATH = "hotline";
+    /** The inbound hotline's FastAGI script path: agi://host:port/hotline ({@link Routes}). */
+    public static final String SCRIPT_PATH = Routes.INBOUND;
     private static final Logger log = LoggerFactory.getLogger(AgiServer.class);
 
     private final Server settings;
     private final HotlineCall hotlineCall;
+    private final Routes routes;
     private final AgiScript busy = (request, channel) ->
-            new AgiCaller(channel, "en", "", new QueuePlaces(), java.util.Optional.empty()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
+            new AgiCaller(channel, "en", "", new QueuePlaces(), java.util.Optional.empty(), Clock.systemUTC()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     /** Accepted connections whose header is not complete yet: never counted as calls. */
     private final Set<Socket> pending = ConcurrentHashMap.newKeySet();
@@ -62,17 +64,20 @@ public final class AgiServer implements AutoCloseable {
     /** With the AudioSocket server that listening to the caller's audio needs (detector: audio). */
     public AgiServer(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks,
                      java.util.Optional<hotline.audio.AudioSocketServer> audio) {
-        this(config.get().server(), () -> config.get().script(), journal, callbacks, audio, Clock.systemUTC());
+        this(config.get().server(), () -> config.get().script(), Routes.standard(callbacks), journal, audio,
+                Clock.systemUTC());
     }
 
     /**
      * @param settings the listener, its limits and drain (restart-only)
      * @param scripts  where each call takes its script snapshot at its start
+     * @param routes   script path → flow; a call on any other path ends as failed:unknown-script
      */
-    public AgiServer(Server settings, Supplier<Script> scripts, JournalWriter journal, CallbackBook callbacks,
+    public AgiServer(Server settings, Supplier<Script> scripts, Routes routes, JournalWriter journal,
                      java.util.Optional<hotline.audio.AudioSocketServer> audio, Clock clock) {
         this.settings = settings;
-        this.hotlineCall = new HotlineCall(scripts, journal, callbacks, audio, clock);
+        this.routes = routes;
+        this.hotlineCall = new HotlineCall(scripts, routes, journal, audio, clock);
         this.badRequests = new BadRequests(journal, clock);
     }
 
@@ -82,8 +87,8 @@ public final class AgiServer implements AutoCloseable {
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()), 256);
         acceptor = Thread.ofPlatform().name("agi-accept").start(this::acceptLoop);
-        log.info("FastAGI listening on {}:{} (script path /{}, max {} calls)",
-                settings.bindAddress(), serverSocket.getLocalPort(), SCRIPT_PATH, settings.maxCalls());
+        log.info("FastAGI listening on {}:{} (script paths {}, max {} calls)",
+                settings.bindAddress(), serverSocket.getLocalPort(), routes.paths(), settings.maxCalls());
         return serverSocket.getLocalPort();
     }
 
@@ -136,9 +141,8 @@ public final class AgiServer implements AutoCloseable {
             if (overloaded) {
                 log.warn("at the limit of {} calls: refusing one with server-busy", settings.maxCalls());
             }
-            AgiScript script = overloaded ? busy : hotlineCall;
-            MappingStrategy mapping = (request, channel) ->
-                    SCRIPT_PATH.equals(request.getScript()) ? script : null;
+            AgiScript script = overloaded ? busy : hotlineCall; // the call routes its path itself
+            MappingStrategy mapping = (request, channel) -> script;
             var connection = new AgiSocket(socket, reader, header, settings.headerTimeout());
             new FastAgiConnectionHandler(mapping, connection, new DefaultAgiChannelFactory()).run();
         } catch (IOException | RuntimeException e) {

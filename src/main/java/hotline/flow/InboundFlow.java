@@ -14,7 +14,7 @@ import java.util.Map;
  * moment); re-prompt a silent, quiet or noisy line, and either put the caller through to
  * the agents or close the line politely. Never hangs up without a goodbye and a pause.
  */
-public final class InboundFlow {
+public final class InboundFlow implements CallFlow {
 
     private final InboundScript script;
     private final Languages languages;
@@ -40,6 +40,7 @@ public final class InboundFlow {
         this.escalation = new Escalation(script.complaint(), callbacks);
     }
 
+    @Override
     public Outcome run(Caller caller, CallFacts facts) {
         caller.answer();
         caller.useLanguage(languages.forNumber(facts.dialled()));
