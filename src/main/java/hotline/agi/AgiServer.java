@@ -7,6 +7,7 @@ import hotline.flow.CallbackBook;
 import hotline.flow.Outcome;
 import hotline.flow.Routes;
 import hotline.journal.JournalWriter;
+import hotline.time.Ticker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -43,6 +44,7 @@ public final class AgiServer implements AutoCloseable {
     private final Server settings;
     private final HotlineCall hotlineCall;
     private final Routes routes;
+    private final Ticker ticker;
     private final AgiScript busy = (request, channel) ->
             new AgiCaller(channel, "en", "", new QueuePlaces(), java.util.Optional.empty(), Clock.systemUTC()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
@@ -65,7 +67,7 @@ public final class AgiServer implements AutoCloseable {
     public AgiServer(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks,
                      java.util.Optional<hotline.audio.AudioSocketServer> audio) {
         this(config.get().server(), () -> config.get().script(), Routes.standard(callbacks), journal, audio,
-                Clock.systemUTC());
+                Clock.systemUTC(), Ticker.SYSTEM);
     }
 
     /**
@@ -74,8 +76,9 @@ public final class AgiServer implements AutoCloseable {
      * @param routes   script path → flow; a call on any other path ends as failed:unknown-script
      */
     public AgiServer(Server settings, Supplier<Script> scripts, Routes routes, JournalWriter journal,
-                     java.util.Optional<hotline.audio.AudioSocketServer> audio, Clock clock) {
+                     java.util.Optional<hotline.audio.AudioSocketServer> audio, Clock clock, Ticker ticker) {
         this.settings = settings;
+        this.ticker = ticker;
         this.routes = routes;
         this.hotlineCall = new HotlineCall(scripts, routes, journal, audio, clock);
         this.badRequests = new BadRequests(journal, clock);
@@ -118,7 +121,7 @@ public final class AgiServer implements AutoCloseable {
             log.error("accept failed: {} ({} more failures unlogged); backing off", e.toString(), acceptFailures.takeSuppressed());
         }
         try {
-            Thread.sleep(backoff.failed());
+            ticker.sleep(backoff.failed());
             return true;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -196,12 +199,12 @@ public final class AgiServer implements AutoCloseable {
             draining = true;
             pending.forEach(AgiServer::closeQuietly);
         }
-        long deadline = System.nanoTime() + grace.toNanos();
+        long deadline = ticker.nanoTime() + grace.toNanos();
         log.info("draining: {} live call(s), grace {}s", live.size(), grace.toSeconds());
         synchronized (drained) {
-            while (!live.isEmpty() && System.nanoTime() < deadline) {
+            while (!live.isEmpty() && ticker.nanoTime() < deadline) {
                 try {
-                    drained.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    ticker.awaitNotify(drained, Duration.ofNanos(deadline - ticker.nanoTime()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;
