@@ -2,12 +2,9 @@ package hotline.agi;
 
 import hotline.audio.PromptLibrary;
 import hotline.flow.Answer;
-import hotline.flow.Caller;
 import hotline.flow.CallerHungUp;
 import hotline.flow.Heard;
-import hotline.flow.QueueEnd;
-import hotline.flow.QueueEntry;
-import java.time.Clock;
+import hotline.flow.Line;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -22,7 +19,6 @@ import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
-import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.command.WaitForDigitCommand;
@@ -31,14 +27,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Caller} port over one FastAGI channel. With ears ({@link AgiMedia}), prompts,
+ * The {@link Line} half of the flows' port over one FastAGI channel ({@link AgiSwitch} is the
+ * other half, and shares this channel's state: the media session, the language to set). With ears ({@link AgiMedia}), prompts,
  * listening, keys and pauses go through the call's media session, which is open from the
  * answer on; any other AGI command ends the session first. Without, STREAM FILE and
  * WaitForNoise. Asterisk reports a hangup as {@code result=-1} (and Asterisk-Java as 0x0,
  * like "no digit"), or as 511 on a dead channel; all of them become {@link CallerHungUp}
  * here and in {@link AgiMedia}, nowhere else.
  */
-final class AgiCaller implements Caller {
+final class AgiCaller implements Line {
 
     private static final Logger log = LoggerFactory.getLogger(AgiCaller.class);
     static final String PROMPT_FOLDER = PromptLibrary.PROMPT_FOLDER + "/";
@@ -48,17 +45,14 @@ final class AgiCaller implements Caller {
     private final AgiChannel channel;
     private final String fallbackLanguage;
     private final String callId;
-    private final AgiQueues queues;
     private final Optional<AgiEars> ears;
     private String language;
     private boolean languageSet = true;   // CHANNEL(language) waits while a media session is open
 
-    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places,
-              Optional<AgiEars> ears, Clock clock) {
+    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, Optional<AgiEars> ears) {
         this.channel = channel;
         this.fallbackLanguage = fallbackLanguage;
         this.callId = callId;
-        this.queues = new AgiQueues(channel, callId, places, clock);
         this.ears = ears;
         this.language = fallbackLanguage;
     }
@@ -150,37 +144,6 @@ final class AgiCaller implements Caller {
         return reply.getResultCode() == -1 ? Optional.empty() : Optional.of(file);
     }
 
-    @Override
-    public void tellAgents(java.util.Map<String, String> details) {
-        // "__" makes the variables inherited by the agent's channel that the queue creates
-        details.forEach((name, value) -> send(new SetVariableCommand("__HOTLINE_" + name, AgiText.clean(value, 128)),
-                "share " + name));
-    }
-
-    @Override
-    public int membersLoggedIn(String queue) {
-        agi();
-        return queues.membersLoggedIn(queue);
-    }
-
-    @Override
-    public QueueEnd enqueue(QueueEntry entry) {
-        agi();
-        return queues.enqueue(entry);
-    }
-
-    @Override
-    public void hangUp() {
-        try {
-            agi();
-            channel.sendCommand(new HangupCommand());
-        } catch (CallerHungUp | AgiHangupException e) {
-            // already gone: the caller hung up first, which §3 prefers anyway
-        } catch (AgiException e) {
-            throw new AgiFailure("hangup", e);
-        }
-    }
-
     /** Ends the media session, if one is open (the call is over for the flow). */
     void close() {
         try {
@@ -213,7 +176,7 @@ final class AgiCaller implements Caller {
     }
 
     /** The AGI channel to ourselves: the media session ends, and a language chosen meanwhile is set. */
-    private void agi() {
+    void agi() {
         ears.ifPresent(AgiEars::release);
         if (!languageSet) {
             languageSet = true;
@@ -276,7 +239,7 @@ final class AgiCaller implements Caller {
     }
 
     /** Sends a command after ending any media session; when {@code step} is given, -1 means the caller hung up. */
-    private AgiReply send(AgiCommand command, String step) {
+    AgiReply send(AgiCommand command, String step) {
         agi();
         return sendRaw(command, step);
     }

@@ -46,7 +46,7 @@ public final class AgiServer implements AutoCloseable {
     private final Routes routes;
     private final Ticker ticker;
     private final AgiScript busy = (request, channel) ->
-            new AgiCaller(channel, "en", "", new QueuePlaces(), java.util.Optional.empty(), Clock.systemUTC()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
+            new AgiCaller(channel, "en", "", java.util.Optional.empty()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     /** Accepted connections whose header is not complete yet: never counted as calls. */
     private final Set<Socket> pending = ConcurrentHashMap.newKeySet();

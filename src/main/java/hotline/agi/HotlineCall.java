@@ -82,10 +82,11 @@ final class HotlineCall implements AgiScript {
                 ? audio.map(server -> new AgiEars(new AgiMedia(channel, server, snapshot.lineQuality(), callId), prompts,
                         snapshot.sounds().dir(), snapshot.languages().fallback()))
                 : Optional.empty();
-        var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places, ears, clock);
+        var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, ears);
+        var phoneSwitch = new AgiSwitch(agi, channel, callId, places, clock);
         Outcome outcome = new Outcome.Failed("internal-error");
         try {
-            outcome = flow.run(new JournalingCaller(agi, record), facts);
+            outcome = flow.run(JournalingCaller.of(agi, phoneSwitch, record), facts);
         } catch (CallerHungUp e) {
             outcome = new Outcome.CallerHungUpDuring(record.currentStep());
         } catch (RuntimeException e) {
@@ -100,7 +101,7 @@ final class HotlineCall implements AgiScript {
     /** No flow is routed to this path: nothing is played, the dialplan falls back. */
     private void refuse(AgiChannel channel, CallRecord record, String path) {
         log.warn("no flow for script path '/{}' (routed: {}): {}", path, routes.paths(), Routes.UNKNOWN_SCRIPT.code());
-        end(new AgiCaller(channel, "en", "", places, Optional.empty(), clock), record, Routes.UNKNOWN_SCRIPT);
+        end(new AgiCaller(channel, "en", "", Optional.empty()), record, Routes.UNKNOWN_SCRIPT);
     }
 
     private void end(AgiCaller agi, CallRecord record, Outcome outcome) {
