@@ -5,6 +5,7 @@ import hotline.flow.Answer;
 import hotline.flow.CallerHungUp;
 import hotline.flow.Heard;
 import hotline.flow.Line;
+import hotline.time.Ticker;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -46,10 +47,17 @@ final class AgiCaller implements Line {
     private final String fallbackLanguage;
     private final String callId;
     private final Optional<AgiEars> ears;
+    private final Ticker ticker;
     private String language;
     private boolean languageSet = true;   // CHANNEL(language) waits while a media session is open
 
     AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, Optional<AgiEars> ears) {
+        this(channel, fallbackLanguage, callId, ears, Ticker.SYSTEM);
+    }
+
+    /** @param ticker how long a key or a listen took (WAIT FOR DIGIT and WaitForNoise wait in Asterisk) */
+    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, Optional<AgiEars> ears, Ticker ticker) {
+        this.ticker = ticker;
         this.channel = channel;
         this.fallbackLanguage = fallbackLanguage;
         this.callId = callId;
@@ -108,9 +116,9 @@ final class AgiCaller implements Line {
     public Optional<Character> waitForKey(String keys, Duration within) {
         Optional<Optional<Character>> viaSession = ears.flatMap(e -> e.waitForKey(keys, within));
         if (viaSession.isPresent()) return viaSession.get();
-        long deadline = System.nanoTime() + within.toNanos();
+        long deadline = ticker.nanoTime() + within.toNanos();
         long left;
-        while ((left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+        while ((left = (deadline - ticker.nanoTime()) / 1_000_000) > 0) {
             Optional<Character> key = key(send(new WaitForDigitCommand(left), "wait for key"));
             if (key.isEmpty()) return key;
             if (keys.indexOf(key.get()) >= 0) return key;
@@ -226,11 +234,11 @@ final class AgiCaller implements Line {
 
     /** Asterisk's energy detector: sound or silence, nothing finer. */
     private Heard listenForEnergy(Duration atMost, Duration voiceNeeded) {
-        long started = System.nanoTime();
+        long started = ticker.nanoTime();
         send(new ExecCommand("WaitForNoise", String.valueOf(voiceNeeded.toMillis()), "1",
                 String.valueOf(atMost.toSeconds())), "listen");
         String status = variable("WAITSTATUS");
-        Duration after = Duration.ofNanos(System.nanoTime() - started);
+        Duration after = Duration.ofNanos(ticker.nanoTime() - started);
         return switch (status.toUpperCase(Locale.ROOT)) {
             case "NOISE" -> new Heard.Voice(after);
             case "HANGUP" -> throw new CallerHungUp("during listen");

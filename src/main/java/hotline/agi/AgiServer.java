@@ -80,7 +80,7 @@ public final class AgiServer implements AutoCloseable {
         this.settings = settings;
         this.ticker = ticker;
         this.routes = routes;
-        this.hotlineCall = new HotlineCall(scripts, routes, journal, audio, clock);
+        this.hotlineCall = new HotlineCall(scripts, routes, journal, audio, clock, ticker);
         this.badRequests = new BadRequests(journal, clock);
     }
 

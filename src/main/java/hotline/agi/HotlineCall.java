@@ -11,6 +11,7 @@ import hotline.flow.Routes;
 import hotline.journal.CallRecord;
 import hotline.journal.JournalWriter;
 import hotline.journal.JournalingCaller;
+import hotline.time.Ticker;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -35,12 +36,14 @@ final class HotlineCall implements AgiScript {
     private final Routes routes;
     private final JournalWriter journal;
     private final Clock clock;
+    private final Ticker ticker;
     private final QueuePlaces places;
     private final Optional<AudioSocketServer> audio;
     private final PromptLibrary prompts = new PromptLibrary();
 
     HotlineCall(Supplier<Script> scripts, Routes routes, JournalWriter journal, Optional<AudioSocketServer> audio,
-                Clock clock) {
+                Clock clock, Ticker ticker) {
+        this.ticker = ticker;
         this.scripts = scripts;
         this.routes = routes;
         this.journal = journal;
@@ -82,7 +85,7 @@ final class HotlineCall implements AgiScript {
                 ? audio.map(server -> new AgiEars(new AgiMedia(channel, server, snapshot.lineQuality(), callId), prompts,
                         snapshot.sounds().dir(), snapshot.languages().fallback()))
                 : Optional.empty();
-        var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, ears);
+        var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, ears, ticker);
         var phoneSwitch = new AgiSwitch(agi, channel, callId, places, clock);
         Outcome outcome = new Outcome.Failed("internal-error");
         try {
