@@ -2,11 +2,10 @@ package hotline.agi;
 
 import hotline.audio.PromptLibrary;
 import hotline.flow.Answer;
-import hotline.flow.Caller;
 import hotline.flow.CallerHungUp;
 import hotline.flow.Heard;
-import hotline.flow.QueueEnd;
-import hotline.flow.QueueEntry;
+import hotline.flow.Line;
+import hotline.time.Ticker;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import org.asteriskjava.fastagi.command.GetDataCommand;
 import org.asteriskjava.fastagi.command.RecordFileCommand;
 import org.asteriskjava.fastagi.command.SayDigitsCommand;
 import org.asteriskjava.fastagi.command.GetVariableCommand;
-import org.asteriskjava.fastagi.command.HangupCommand;
 import org.asteriskjava.fastagi.command.SetVariableCommand;
 import org.asteriskjava.fastagi.command.StreamFileCommand;
 import org.asteriskjava.fastagi.command.WaitForDigitCommand;
@@ -30,14 +28,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Caller} port over one FastAGI channel. With ears ({@link AgiMedia}), prompts,
+ * The {@link Line} half of the flows' port over one FastAGI channel ({@link AgiSwitch} is the
+ * other half, and shares this channel's state: the media session, the language to set). With ears ({@link AgiMedia}), prompts,
  * listening, keys and pauses go through the call's media session, which is open from the
  * answer on; any other AGI command ends the session first. Without, STREAM FILE and
  * WaitForNoise. Asterisk reports a hangup as {@code result=-1} (and Asterisk-Java as 0x0,
  * like "no digit"), or as 511 on a dead channel; all of them become {@link CallerHungUp}
  * here and in {@link AgiMedia}, nowhere else.
  */
-final class AgiCaller implements Caller {
+final class AgiCaller implements Line {
 
     private static final Logger log = LoggerFactory.getLogger(AgiCaller.class);
     static final String PROMPT_FOLDER = PromptLibrary.PROMPT_FOLDER + "/";
@@ -47,17 +46,21 @@ final class AgiCaller implements Caller {
     private final AgiChannel channel;
     private final String fallbackLanguage;
     private final String callId;
-    private final AgiQueues queues;
     private final Optional<AgiEars> ears;
+    private final Ticker ticker;
     private String language;
     private boolean languageSet = true;   // CHANNEL(language) waits while a media session is open
 
-    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, QueuePlaces places,
-              Optional<AgiEars> ears) {
+    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, Optional<AgiEars> ears) {
+        this(channel, fallbackLanguage, callId, ears, Ticker.SYSTEM);
+    }
+
+    /** @param ticker how long a key or a listen took (WAIT FOR DIGIT and WaitForNoise wait in Asterisk) */
+    AgiCaller(AgiChannel channel, String fallbackLanguage, String callId, Optional<AgiEars> ears, Ticker ticker) {
+        this.ticker = ticker;
         this.channel = channel;
         this.fallbackLanguage = fallbackLanguage;
         this.callId = callId;
-        this.queues = new AgiQueues(channel, callId, places);
         this.ears = ears;
         this.language = fallbackLanguage;
     }
@@ -113,9 +116,9 @@ final class AgiCaller implements Caller {
     public Optional<Character> waitForKey(String keys, Duration within) {
         Optional<Optional<Character>> viaSession = ears.flatMap(e -> e.waitForKey(keys, within));
         if (viaSession.isPresent()) return viaSession.get();
-        long deadline = System.nanoTime() + within.toNanos();
+        long deadline = ticker.nanoTime() + within.toNanos();
         long left;
-        while ((left = (deadline - System.nanoTime()) / 1_000_000) > 0) {
+        while ((left = (deadline - ticker.nanoTime()) / 1_000_000) > 0) {
             Optional<Character> key = key(send(new WaitForDigitCommand(left), "wait for key"));
             if (key.isEmpty()) return key;
             if (keys.indexOf(key.get()) >= 0) return key;
@@ -147,37 +150,6 @@ final class AgiCaller implements Caller {
         String file = RECORDINGS + callId.replaceAll("[^0-9A-Za-z.-]", "") + "-" + name;
         AgiReply reply = send(new RecordFileCommand(file, "wav", "#", (int) atMost.toMillis(), 0, true, 3), "record");
         return reply.getResultCode() == -1 ? Optional.empty() : Optional.of(file);
-    }
-
-    @Override
-    public void tellAgents(java.util.Map<String, String> details) {
-        // "__" makes the variables inherited by the agent's channel that the queue creates
-        details.forEach((name, value) -> send(new SetVariableCommand("__HOTLINE_" + name, AgiText.clean(value, 128)),
-                "share " + name));
-    }
-
-    @Override
-    public int membersLoggedIn(String queue) {
-        agi();
-        return queues.membersLoggedIn(queue);
-    }
-
-    @Override
-    public QueueEnd enqueue(QueueEntry entry) {
-        agi();
-        return queues.enqueue(entry);
-    }
-
-    @Override
-    public void hangUp() {
-        try {
-            agi();
-            channel.sendCommand(new HangupCommand());
-        } catch (CallerHungUp | AgiHangupException e) {
-            // already gone: the caller hung up first, which §3 prefers anyway
-        } catch (AgiException e) {
-            throw new AgiFailure("hangup", e);
-        }
     }
 
     /** Ends the media session, if one is open (the call is over for the flow). */
@@ -212,7 +184,7 @@ final class AgiCaller implements Caller {
     }
 
     /** The AGI channel to ourselves: the media session ends, and a language chosen meanwhile is set. */
-    private void agi() {
+    void agi() {
         ears.ifPresent(AgiEars::release);
         if (!languageSet) {
             languageSet = true;
@@ -262,11 +234,11 @@ final class AgiCaller implements Caller {
 
     /** Asterisk's energy detector: sound or silence, nothing finer. */
     private Heard listenForEnergy(Duration atMost, Duration voiceNeeded) {
-        long started = System.nanoTime();
+        long started = ticker.nanoTime();
         send(new ExecCommand("WaitForNoise", String.valueOf(voiceNeeded.toMillis()), "1",
                 String.valueOf(atMost.toSeconds())), "listen");
         String status = variable("WAITSTATUS");
-        Duration after = Duration.ofNanos(System.nanoTime() - started);
+        Duration after = Duration.ofNanos(ticker.nanoTime() - started);
         return switch (status.toUpperCase(Locale.ROOT)) {
             case "NOISE" -> new Heard.Voice(after);
             case "HANGUP" -> throw new CallerHungUp("during listen");
@@ -275,7 +247,7 @@ final class AgiCaller implements Caller {
     }
 
     /** Sends a command after ending any media session; when {@code step} is given, -1 means the caller hung up. */
-    private AgiReply send(AgiCommand command, String step) {
+    AgiReply send(AgiCommand command, String step) {
         agi();
         return sendRaw(command, step);
     }

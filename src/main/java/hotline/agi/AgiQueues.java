@@ -3,6 +3,7 @@ package hotline.agi;
 import hotline.flow.CallerHungUp;
 import hotline.flow.QueueEnd;
 import hotline.flow.QueueEntry;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -28,12 +29,14 @@ final class AgiQueues {
     private final AgiChannel channel;
     private final String callId;
     private final QueuePlaces places;
+    private final Clock clock;
     private Optional<Instant> waitStarted = Optional.empty();
 
-    AgiQueues(AgiChannel channel, String callId, QueuePlaces places) {
+    AgiQueues(AgiChannel channel, String callId, QueuePlaces places, Clock clock) {
         this.channel = channel;
         this.callId = callId;
         this.places = places;
+        this.clock = clock;
     }
 
     int membersLoggedIn(String queue) {
@@ -55,7 +58,7 @@ final class AgiQueues {
 
     QueueEnd enqueue(QueueEntry entry) {
         String position = entry.keepPlace()
-                ? String.valueOf(places.placeFor(entry.queue(), callId, Instant.now())) : "";
+                ? String.valueOf(places.placeFor(entry.queue(), callId, clock.instant())) : "";
         String gosub = entry.whisper().orElse(""); // app_queue runs Gosub(<context>,s,1)
         try {
             if (entry.apologiseAfter().isPresent()) startWaitClock(entry.apologiseAfter().get());
@@ -85,7 +88,7 @@ final class AgiQueues {
      */
     private void startWaitClock(Duration apologiseAfter) throws AgiException {
         if (waitStarted.isPresent()) return;
-        waitStarted = Optional.of(Instant.now());
+        waitStarted = Optional.of(clock.instant());
         channel.sendCommand(new SetVariableCommand("__HOTLINE_WAIT_STARTED",
                 String.valueOf(waitStarted.get().getEpochSecond())));
         channel.sendCommand(new SetVariableCommand("__HOTLINE_APOLOGISE_AFTER",

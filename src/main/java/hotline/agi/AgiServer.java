@@ -1,10 +1,13 @@
 package hotline.agi;
 
 import hotline.config.HotlineConfig;
+import hotline.config.Script;
 import hotline.config.Server;
 import hotline.flow.CallbackBook;
 import hotline.flow.Outcome;
+import hotline.flow.Routes;
 import hotline.journal.JournalWriter;
+import hotline.time.Ticker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -34,14 +37,16 @@ import org.slf4j.LoggerFactory;
  */
 public final class AgiServer implements AutoCloseable {
 
-    /** The FastAGI script path the dialplan calls: agi://host:port/hotline */
-    public static final String SCRIPT_PATH = "hotline";
+    /** The inbound hotline's FastAGI script path: agi://host:port/hotline ({@link Routes}). */
+    public static final String SCRIPT_PATH = Routes.INBOUND;
     private static final Logger log = LoggerFactory.getLogger(AgiServer.class);
 
     private final Server settings;
     private final HotlineCall hotlineCall;
+    private final Routes routes;
+    private final Ticker ticker;
     private final AgiScript busy = (request, channel) ->
-            new AgiCaller(channel, "en", "", new QueuePlaces(), java.util.Optional.empty()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
+            new AgiCaller(channel, "en", "", java.util.Optional.empty()).setVariable(HotlineCall.OUTCOME_VARIABLE, new Outcome.ServerBusy().code());
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     /** Accepted connections whose header is not complete yet: never counted as calls. */
     private final Set<Socket> pending = ConcurrentHashMap.newKeySet();
@@ -61,9 +66,22 @@ public final class AgiServer implements AutoCloseable {
     /** With the AudioSocket server that listening to the caller's audio needs (detector: audio). */
     public AgiServer(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks,
                      java.util.Optional<hotline.audio.AudioSocketServer> audio) {
-        this.settings = config.get().server();
-        this.hotlineCall = new HotlineCall(config, journal, callbacks, audio, Clock.systemUTC());
-        this.badRequests = new BadRequests(journal, Clock.systemUTC());
+        this(config.get().server(), () -> config.get().script(), Routes.standard(callbacks), journal, audio,
+                Clock.systemUTC(), Ticker.SYSTEM);
+    }
+
+    /**
+     * @param settings the listener, its limits and drain (restart-only)
+     * @param scripts  where each call takes its script snapshot at its start
+     * @param routes   script path → flow; a call on any other path ends as failed:unknown-script
+     */
+    public AgiServer(Server settings, Supplier<Script> scripts, Routes routes, JournalWriter journal,
+                     java.util.Optional<hotline.audio.AudioSocketServer> audio, Clock clock, Ticker ticker) {
+        this.settings = settings;
+        this.ticker = ticker;
+        this.routes = routes;
+        this.hotlineCall = new HotlineCall(scripts, routes, journal, audio, clock, ticker);
+        this.badRequests = new BadRequests(journal, clock);
     }
 
     /** Binds and starts accepting; returns the bound port (useful when configured as 0). */
@@ -72,8 +90,8 @@ public final class AgiServer implements AutoCloseable {
         serverSocket.setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(settings.bindAddress()), settings.port()), 256);
         acceptor = Thread.ofPlatform().name("agi-accept").start(this::acceptLoop);
-        log.info("FastAGI listening on {}:{} (script path /{}, max {} calls)",
-                settings.bindAddress(), serverSocket.getLocalPort(), SCRIPT_PATH, settings.maxCalls());
+        log.info("FastAGI listening on {}:{} (script paths {}, max {} calls)",
+                settings.bindAddress(), serverSocket.getLocalPort(), routes.paths(), settings.maxCalls());
         return serverSocket.getLocalPort();
     }
 
@@ -103,7 +121,7 @@ public final class AgiServer implements AutoCloseable {
             log.error("accept failed: {} ({} more failures unlogged); backing off", e.toString(), acceptFailures.takeSuppressed());
         }
         try {
-            Thread.sleep(backoff.failed());
+            ticker.sleep(backoff.failed());
             return true;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
@@ -126,9 +144,8 @@ public final class AgiServer implements AutoCloseable {
             if (overloaded) {
                 log.warn("at the limit of {} calls: refusing one with server-busy", settings.maxCalls());
             }
-            AgiScript script = overloaded ? busy : hotlineCall;
-            MappingStrategy mapping = (request, channel) ->
-                    SCRIPT_PATH.equals(request.getScript()) ? script : null;
+            AgiScript script = overloaded ? busy : hotlineCall; // the call routes its path itself
+            MappingStrategy mapping = (request, channel) -> script;
             var connection = new AgiSocket(socket, reader, header, settings.headerTimeout());
             new FastAgiConnectionHandler(mapping, connection, new DefaultAgiChannelFactory()).run();
         } catch (IOException | RuntimeException e) {
@@ -182,12 +199,12 @@ public final class AgiServer implements AutoCloseable {
             draining = true;
             pending.forEach(AgiServer::closeQuietly);
         }
-        long deadline = System.nanoTime() + grace.toNanos();
+        long deadline = ticker.nanoTime() + grace.toNanos();
         log.info("draining: {} live call(s), grace {}s", live.size(), grace.toSeconds());
         synchronized (drained) {
-            while (!live.isEmpty() && System.nanoTime() < deadline) {
+            while (!live.isEmpty() && ticker.nanoTime() < deadline) {
                 try {
-                    drained.wait(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+                    ticker.awaitNotify(drained, Duration.ofNanos(deadline - ticker.nanoTime()));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     break;

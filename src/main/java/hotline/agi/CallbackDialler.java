@@ -7,6 +7,7 @@ import hotline.store.CallbackRequest;
 import hotline.store.CallbackStore;
 import hotline.store.Claimant;
 import hotline.store.StoreException;
+import hotline.time.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,25 +43,38 @@ public final class CallbackDialler implements AutoCloseable {
     private final CallbackStore store;
     private final Switchboard board;
     private final Clock clock;
+    private final Ticker ticker;
     private final Claimant claimant;
-    private final DialsInFlight inFlight = new DialsInFlight();
+    private final DialsInFlight inFlight;
     private volatile boolean running;
     private Thread loop;
     private Instant lastRelease = Instant.MIN;
     private boolean earlierRunsReleased;
 
     CallbackDialler(Dialler config, CallbackStore store, Switchboard board, Clock clock) {
+        this(config, store, board, clock, Ticker.SYSTEM);
+    }
+
+    /** @param ticker the rounds' pauses and close()'s wait for the calls ringing */
+    CallbackDialler(Dialler config, CallbackStore store, Switchboard board, Clock clock, Ticker ticker) {
         this.config = config;
         this.store = store;
         this.board = board;
         this.clock = clock;
+        this.ticker = ticker;
+        this.inFlight = new DialsInFlight(ticker);
         this.claimant = Claimant.of(config.node());
         board.onEvent(this::on);
     }
 
     /** The dialler over AMI as the config says; call {@link #start()} to run it. */
     public static CallbackDialler overAmi(Dialler config, CallbackStore store) {
-        return new CallbackDialler(config, store, new AmiSwitchboard(config), Clock.systemUTC());
+        return overAmi(config, store, Clock.systemUTC(), Ticker.SYSTEM);
+    }
+
+    /** The dialler over AMI on the hotline's clock. */
+    public static CallbackDialler overAmi(Dialler config, CallbackStore store, Clock clock, Ticker ticker) {
+        return new CallbackDialler(config, store, new AmiSwitchboard(config), clock, ticker);
     }
 
     /** Starts the loop on a virtual thread; a lost AMI connection is retried with back-off. */
@@ -244,7 +258,7 @@ public final class CallbackDialler implements AutoCloseable {
 
     private void sleep(Duration d) {
         try {
-            Thread.sleep(d);
+            ticker.sleep(d);
         } catch (InterruptedException e) {
             // close() wakes the loop; running says whether to go on
         }

@@ -1,6 +1,7 @@
 package hotline.agi;
 
 import hotline.store.CallbackQueue;
+import hotline.time.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,11 @@ final class DialsInFlight {
     record Dial(long id, int attempt, CallbackQueue queue, Instant since, boolean answered) {}
 
     private final Map<Long, Dial> dials = new ConcurrentHashMap<>();
+    private final Ticker ticker;
+
+    DialsInFlight(Ticker ticker) {
+        this.ticker = ticker;
+    }
 
     synchronized void placed(long id, int attempt, CallbackQueue queue, Instant now) {
         dials.put(id, new Dial(id, attempt, queue, now, false));
@@ -51,13 +57,13 @@ final class DialsInFlight {
         dials.values().removeIf(d -> d.answered() && d.since().plus(hold).isBefore(now));
     }
 
-    /** Waits (real time) up to {@code atMost} until no attempt is open; returns the ones still open, removed. */
+    /** Waits (the ticker's time) up to {@code atMost} until no attempt is open; returns the ones still open, removed. */
     synchronized List<Dial> awaitAnswers(Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
+        long deadline = ticker.nanoTime() + atMost.toNanos();
         while (dials.values().stream().anyMatch(d -> !d.answered())) {
-            long left = deadline - System.nanoTime();
+            long left = deadline - ticker.nanoTime();
             if (left <= 0) break;
-            wait(Math.max(1, left / 1_000_000));
+            ticker.awaitNotify(this, Duration.ofNanos(left));
         }
         var open = dials.values().stream().filter(d -> !d.answered()).toList();
         open.forEach(d -> dials.remove(d.id()));

@@ -2,7 +2,10 @@ package hotline.config;
 
 import java.util.stream.Stream;
 
-/** The whole of hotline.yaml, bound and validated; immutable, so a call can keep a snapshot. */
+/**
+ * The whole of hotline.yaml, bound and validated; immutable. Two views of it: {@link #settings()}
+ * (needs a restart) and {@link #script()} (per call, a snapshot each call keeps to its end).
+ */
 public record HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal,
                             Store store, LineQuality lineQuality, InboundScript inbound, Dialler dialler) {
 
@@ -27,6 +30,16 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
             Check.that(store.promise().containsKey(reason),
                     "inbound: callbacks.confirmed-prompts." + reason + " has no store.promise." + reason);
         }
+    }
+
+    /** What the server binds, opens and connects to at start: a change needs a restart. */
+    public Settings settings() {
+        return new Settings(server, journal, store, lineQuality, dialler);
+    }
+
+    /** What a call follows: a snapshot taken at its start. */
+    public Script script() {
+        return new Script(sounds, languages, lineQuality, inbound, store.promise());
     }
 
     public static HotlineConfig defaults() {

@@ -8,6 +8,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The per-caller rate limit (inbound.callbacks.max-per-caller within per-caller-window): at
@@ -22,13 +23,18 @@ public final class CallbackLimits implements CallbackBook {
     private static final int MAX_KEYS = 100_000;
 
     private final CallbackBook inner;
-    private final Callbacks config;
+    private final Supplier<Callbacks> scripts;
     private final Clock clock;
     private final Map<String, Deque<Instant>> requests = new HashMap<>();
 
     public CallbackLimits(CallbackBook inner, Callbacks config, Clock clock) {
+        this(inner, () -> config, clock);
+    }
+
+    /** With the limits of the script calls follow now ({@code inbound.callbacks}, read at each request). */
+    public CallbackLimits(CallbackBook inner, Supplier<Callbacks> scripts, Clock clock) {
         this.inner = inner;
-        this.config = config;
+        this.scripts = scripts;
         this.clock = clock;
     }
 
@@ -54,6 +60,7 @@ public final class CallbackLimits implements CallbackBook {
     }
 
     private boolean full(String key, Instant now) {
+        Callbacks config = scripts.get();
         Deque<Instant> times = requests.get(key);
         if (times == null) return false;
         while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(config.perCallerWindow()))) times.pollFirst();
@@ -61,6 +68,7 @@ public final class CallbackLimits implements CallbackBook {
     }
 
     private void count(String key, Instant now) {
+        Callbacks config = scripts.get();
         if (requests.size() >= MAX_KEYS && !requests.containsKey(key)) {
             requests.values().removeIf(t -> t.isEmpty() || !t.peekLast().isAfter(now.minus(config.perCallerWindow())));
             if (requests.size() >= MAX_KEYS) requests.remove(requests.keySet().iterator().next());

@@ -1,95 +1,74 @@
 package hotline.flow;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * What a call script can do to the person on the line. The only port between the
- * flows and the telephony adapter; every method may throw {@link CallerHungUp}.
+ * What a call script can do: the {@link Line} to the person calling and the {@link Switch} the
+ * call is on. The only port between the flows and the telephony adapter. A capability touches
+ * one of the two; {@link #of} puts a line and a switch together (the adapter's, the journal's).
  */
-public interface Caller {
+public interface Caller extends Line, Switch {
 
-    void answer();
-
-    /** The caller's language from now on: prompts and Asterisk's own sounds follow it. */
-    void useLanguage(String language);
-
-    /** Plays a prompt by its catalogue key, in the caller's language, to the end. */
-    default void play(String promptKey) {
-        offer(promptKey, "");
+    /** A caller made of a line and a switch; every method goes to the one it belongs to. */
+    static Caller of(Line line, Switch phoneSwitch) {
+        return new Composed(line, phoneSwitch);
     }
 
-    /** Plays a prompt; stops early and returns the key if the caller presses one of {@code keys}. */
-    Optional<Character> offer(String promptKey, String keys);
+    /** Delegates each method, the defaults too, so a line or switch that overrides one is heard. */
+    record Composed(Line line, Switch phoneSwitch) implements Caller {
 
-    /** As {@link #offer}, but in the given language whatever the caller's (menu options). */
-    Optional<Character> offerIn(String language, String promptKey, String keys);
+        @Override public void answer() { line.answer(); }
+        @Override public void useLanguage(String language) { line.useLanguage(language); }
+        @Override public String language() { return line.language(); }
+        @Override public void play(String promptKey) { line.play(promptKey); }
+        @Override public Optional<Character> offer(String promptKey, String keys) { return line.offer(promptKey, keys); }
 
-    /**
-     * Plays a prompt the caller may answer: a key of {@code keys} stops it, and so does the
-     * caller's voice (barge-in) where the line's audio is heard. Without ears on the line,
-     * it is {@link #offer}.
-     */
-    default Answer ask(String promptKey, String keys) {
-        return answer(offer(promptKey, keys));
+        @Override
+        public Optional<Character> offerIn(String language, String promptKey, String keys) {
+            return line.offerIn(language, promptKey, keys);
+        }
+
+        @Override public Answer ask(String promptKey, String keys) { return line.ask(promptKey, keys); }
+
+        @Override
+        public Answer askIn(String language, String promptKey, String keys) {
+            return line.askIn(language, promptKey, keys);
+        }
+
+        @Override
+        public Optional<Character> waitForKey(String keys, Duration within) {
+            return line.waitForKey(keys, within);
+        }
+
+        @Override
+        public Heard listen(Duration atMost, Duration voiceNeeded, String keys) {
+            return line.listen(atMost, voiceNeeded, keys);
+        }
+
+        @Override
+        public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded, String keys) {
+            return line.promptAndListen(promptKey, atMost, voiceNeeded, keys);
+        }
+
+        @Override public void pause(Duration length) { line.pause(length); }
+
+        @Override
+        public Optional<String> askDigits(String promptKey, int maxDigits, Duration within) {
+            return line.askDigits(promptKey, maxDigits, within);
+        }
+
+        @Override public void sayDigits(String digits) { line.sayDigits(digits); }
+
+        @Override
+        public Optional<String> recordVoice(String promptKey, String name, Duration atMost) {
+            return line.recordVoice(promptKey, name, atMost);
+        }
+
+        @Override public int membersLoggedIn(String queue) { return phoneSwitch.membersLoggedIn(queue); }
+        @Override public QueueEnd enqueue(QueueEntry entry) { return phoneSwitch.enqueue(entry); }
+        @Override public void tellAgents(Map<String, String> details) { phoneSwitch.tellAgents(details); }
+        @Override public void hangUp() { phoneSwitch.hangUp(); }
     }
-
-    /** As {@link #ask}, but in the given language whatever the caller's (the language menu). */
-    default Answer askIn(String language, String promptKey, String keys) {
-        return answer(offerIn(language, promptKey, keys));
-    }
-
-    private static Answer answer(Optional<Character> key) {
-        return key.<Answer>map(Answer.Pressed::new).orElseGet(Answer.Finished::new);
-    }
-
-    /** Waits for one of {@code keys}; empty when none came in time. */
-    Optional<Character> waitForKey(String keys, Duration within);
-
-    /**
-     * Listens for at most {@code atMost}; see {@link Heard}. Where the line's audio is heard,
-     * the verdict is on everything heard since the greeting began, and a key of
-     * {@code keys} ends it too.
-     */
-    Heard listen(Duration atMost, Duration voiceNeeded, String keys);
-
-    /**
-     * Plays a prompt, listening to the caller while it plays, then listens for at most
-     * {@code atMost} from its end. A caller who speaks over the prompt stops it and is
-     * heard as a {@link Heard.Voice} with {@code overPrompt} (barge-in). Without a way to
-     * hear the caller during a prompt, it is {@link #play} then {@link #listen}.
-     */
-    default Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded, String keys) {
-        return switch (ask(promptKey, keys)) {
-            case Answer.Pressed(char key) -> new Heard.Pressed(key, Duration.ZERO);
-            case Answer.Spoke(Duration into) -> new Heard.Voice(Duration.ZERO, java.util.Optional.of(into));
-            case Answer.Finished f -> listen(atMost, voiceNeeded, keys);
-        };
-    }
-
-    /** Keeps the line open without playing anything (the caller is still heard). */
-    void pause(Duration length);
-
-    /** How many members of an Asterisk queue are logged in right now. */
-    int membersLoggedIn(String queue);
-
-    /** Puts the caller in an Asterisk queue with music on hold until the entry ends. */
-    QueueEnd enqueue(QueueEntry entry);
-
-    /** The caller's language now. */
-    String language();
-
-    /** Plays a prompt and collects up to {@code maxDigits} keys ending with #; empty when none. */
-    Optional<String> askDigits(String promptKey, int maxDigits, Duration within);
-
-    /** Reads digits back one by one, in the caller's language. */
-    void sayDigits(String digits);
-
-    /** Plays a prompt, then records the caller after a tone until # or {@code atMost}. */
-    Optional<String> recordVoice(String promptKey, String name, Duration atMost);
-
-    /** Details the answering agent sees on their channel (inherited variables HOTLINE_*). */
-    void tellAgents(java.util.Map<String, String> details);
-
-    void hangUp();
 }

@@ -2,7 +2,10 @@ package hotline.flow;
 
 import hotline.config.InboundScript;
 import hotline.config.Languages;
+import hotline.config.Script;
+import hotline.config.Store;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * The inbound hotline script (call-scripts.md §1-§6): greet in the language of the
@@ -11,21 +14,33 @@ import java.time.Duration;
  * moment); re-prompt a silent, quiet or noisy line, and either put the caller through to
  * the agents or close the line politely. Never hangs up without a goodbye and a pause.
  */
-public final class InboundFlow {
+public final class InboundFlow implements CallFlow {
 
     private final InboundScript script;
     private final Languages languages;
     private final ToAgents agents;
     private final Escalation escalation;
 
+    /** The inbound script of one call's snapshot: its prompts, timings, languages and promises. */
+    public InboundFlow(Script snapshot, CallbackBook book) {
+        this(snapshot.inbound(), snapshot.languages(), snapshot.promises(), book);
+    }
+
+    /** With the default promises ({@code store.promise} left out: tests of the script). */
     public InboundFlow(InboundScript script, Languages languages, CallbackBook book) {
+        this(script, languages, Store.defaults().promise(), book);
+    }
+
+    private InboundFlow(InboundScript script, Languages languages, Map<String, Duration> promises,
+                        CallbackBook book) {
         this.script = script;
         this.languages = languages;
-        var callbacks = new CallbackCapture(script.callbacks(), book);
+        var callbacks = new CallbackCapture(script.callbacks(), new PromisingBook(book, promises));
         this.agents = new ToAgents(script.agents(), callbacks);
         this.escalation = new Escalation(script.complaint(), callbacks);
     }
 
+    @Override
     public Outcome run(Caller caller, CallFacts facts) {
         caller.answer();
         caller.useLanguage(languages.forNumber(facts.dialled()));

@@ -21,7 +21,7 @@ final class Prompting {
 
     private Prompting() {}
 
-    static Ending listenWithReprompts(Caller caller, InboundScript script, String keys) {
+    static Ending listenWithReprompts(Line caller, InboundScript script, String keys) {
         var listening = script.listening();
         int silent = 0, quiet = 0, noisy = 0;
         Heard heard = caller.listen(listening.listenFor(), listening.voiceNeeded(), keys);

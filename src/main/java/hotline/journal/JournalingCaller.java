@@ -1,175 +1,19 @@
 package hotline.journal;
 
-import hotline.config.Durations;
-import hotline.flow.Answer;
 import hotline.flow.Caller;
-import hotline.flow.Heard;
-import hotline.flow.QueueEnd;
-import hotline.flow.QueueEntry;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
+import hotline.flow.Line;
+import hotline.flow.Switch;
 
-/** Records every step a flow takes, then delegates; the journal reads like the script. */
-public final class JournalingCaller implements Caller {
+/** A caller whose every step, on the line and on the switch, is recorded before it is taken. */
+public final class JournalingCaller {
 
-    private final Caller inner;
-    private final CallRecord record;
+    private JournalingCaller() {}
 
-    public JournalingCaller(Caller inner, CallRecord record) {
-        this.inner = inner;
-        this.record = record;
+    public static Caller of(Caller inner, CallRecord record) {
+        return of(inner, inner, record);
     }
 
-    @Override
-    public void answer() {
-        record.step("answer", Map.of());
-        inner.answer();
-    }
-
-    @Override
-    public void useLanguage(String language) {
-        record.step("language", Map.of("language", language));
-        record.with("language", language);
-        inner.useLanguage(language);
-    }
-
-    @Override
-    public Optional<Character> offer(String promptKey, String keys) {
-        record.step(promptKey, keys.isEmpty() ? Map.of("action", "play") : Map.of("action", "play", "keys", keys));
-        return pressed(inner.offer(promptKey, keys));
-    }
-
-    @Override
-    public Optional<Character> offerIn(String language, String promptKey, String keys) {
-        record.step(promptKey, Map.of("action", "play", "in", language, "keys", keys));
-        return pressed(inner.offerIn(language, promptKey, keys));
-    }
-
-    @Override
-    public Answer ask(String promptKey, String keys) {
-        record.step(promptKey, Map.of("action", "ask", "keys", keys));
-        return answered(inner.ask(promptKey, keys));
-    }
-
-    @Override
-    public Answer askIn(String language, String promptKey, String keys) {
-        record.step(promptKey, Map.of("action", "ask", "in", language, "keys", keys));
-        return answered(inner.askIn(language, promptKey, keys));
-    }
-
-    private Answer answered(Answer answer) {
-        switch (answer) {
-            case Answer.Pressed(char key) -> record.stepResult(Map.of("pressed", String.valueOf(key)));
-            case Answer.Spoke(Duration into) -> record.stepResult(Map.of("heard", "voice",
-                    "barged-in-after-ms", into.toMillis()));
-            case Answer.Finished f -> { }
-        }
-        return answer;
-    }
-
-    @Override
-    public Optional<Character> waitForKey(String keys, Duration within) {
-        record.step("wait-for-key", Map.of("keys", keys, "within", Durations.format(within)));
-        return pressed(inner.waitForKey(keys, within));
-    }
-
-    @Override
-    public int membersLoggedIn(String queue) {
-        record.step("queue-members", Map.of("queue", queue));
-        int members = inner.membersLoggedIn(queue);
-        record.stepResult(Map.of("logged-in", members));
-        return members;
-    }
-
-    private Optional<Character> pressed(Optional<Character> key) {
-        key.ifPresent(k -> record.stepResult(Map.of("pressed", String.valueOf(k))));
-        return key;
-    }
-
-    @Override
-    public Heard listen(Duration atMost, Duration voiceNeeded, String keys) {
-        record.step("listen", Map.of("at-most", Durations.format(atMost)));
-        Heard heard = inner.listen(atMost, voiceNeeded, keys);
-        record.stepResult(heardResult(heard));
-        return heard;
-    }
-
-    /** One step, named after the prompt: what was heard, and when a voice came over the prompt. */
-    @Override
-    public Heard promptAndListen(String promptKey, Duration atMost, Duration voiceNeeded, String keys) {
-        record.step(promptKey, Map.of("action", "play-then-listen", "at-most", Durations.format(atMost)));
-        Heard heard = inner.promptAndListen(promptKey, atMost, voiceNeeded, keys);
-        record.stepResult(heardResult(heard));
-        return heard;
-    }
-
-    private static Map<String, Object> heardResult(Heard heard) {
-        return switch (heard) {
-            case Heard.Voice v when v.overPrompt().isPresent() -> Map.of("heard", "voice",
-                    "barged-in-after-ms", v.overPrompt().get().toMillis(), "after-ms", v.after().toMillis());
-            case Heard.Voice v -> Map.of("heard", "voice", "after-ms", v.after().toMillis());
-            case Heard.Silence s -> Map.of("heard", "silence", "after-ms", s.waited().toMillis());
-            case Heard.Quiet q -> Map.of("heard", "quiet", "after-ms", q.waited().toMillis());
-            case Heard.Noisy n -> Map.of("heard", "noisy", "after-ms", n.waited().toMillis());
-            case Heard.Pressed p -> Map.of("pressed", String.valueOf(p.key()), "after-ms", p.after().toMillis());
-        };
-    }
-
-    @Override
-    public void pause(Duration length) {
-        record.step("pause", Map.of("length", Durations.format(length)));
-        inner.pause(length);
-    }
-
-    @Override
-    public QueueEnd enqueue(QueueEntry entry) {
-        record.step("queue", Map.of("queue", entry.queue(), "stay-at-most", Durations.format(entry.timeout())));
-        QueueEnd end = inner.enqueue(entry);
-        record.stepResult(switch (end) {
-            case QueueEnd.Answered a -> Map.of("end", "answered", "agent", a.agent());
-            case QueueEnd.Abandoned a -> Map.of("end", "abandoned");
-            case QueueEnd.NotAnswered n -> Map.of("end", "not-answered", "queue-status", n.queueStatus());
-        });
-        return end;
-    }
-
-    @Override
-    public String language() {
-        return inner.language();
-    }
-
-    @Override
-    public Optional<String> askDigits(String promptKey, int maxDigits, Duration within) {
-        record.step(promptKey, Map.of("action", "ask-digits"));
-        Optional<String> digits = inner.askDigits(promptKey, maxDigits, within);
-        record.stepResult(Map.of("digits", digits.map(d -> d.length() + " digits").orElse("none")));
-        return digits;
-    }
-
-    @Override
-    public void sayDigits(String digits) {
-        record.step("say-digits", Map.of("count", digits.length()));
-        inner.sayDigits(digits);
-    }
-
-    @Override
-    public Optional<String> recordVoice(String promptKey, String name, Duration atMost) {
-        record.step(promptKey, Map.of("action", "record", "name", name));
-        Optional<String> file = inner.recordVoice(promptKey, name, atMost);
-        file.ifPresent(f -> record.stepResult(Map.of("recording", f)));
-        return file;
-    }
-
-    @Override
-    public void tellAgents(Map<String, String> details) {
-        record.step("tell-agents", Map.of("details", String.join(",", details.keySet())));
-        inner.tellAgents(details);
-    }
-
-    @Override
-    public void hangUp() {
-        record.step("hangup", Map.of());
-        inner.hangUp();
+    public static Caller of(Line line, Switch phoneSwitch, CallRecord record) {
+        return Caller.of(new JournalingLine(line, record), new JournalingSwitch(phoneSwitch, record));
     }
 }

@@ -34,12 +34,12 @@ final class CallbackSpool {
 
     /** One spooled request: what the store's save needs, and when it was asked. */
     record Entry(String key, long askedAtMs, String number, String language, String reason, String queue,
-                 String recording, String callerId, long waitedMs) {
+                 String recording, String callerId, long waitedMs, Long promiseMs) {
 
         static Entry of(String key, Instant askedAt, NewCallback r) {
             return new Entry(key, askedAt.toEpochMilli(), r.number().digits(), r.language(), r.reason(),
                     r.queue().code(), r.recording().orElse(null), r.caller().callerId().orElse(null),
-                    r.caller().waited().toMillis());
+                    r.caller().waited().toMillis(), r.promise().map(Duration::toMillis).orElse(null));
         }
 
         Instant askedAt() {
@@ -50,7 +50,8 @@ final class CallbackSpool {
             var caller = new CallerDetails(Optional.ofNullable(callerId), Duration.ofMillis(waitedMs));
             return new NewCallback(CallbackNumber.of(number), language, reason,
                     CallbackQueue.ofCode(queue).orElseThrow(() -> new IllegalArgumentException("queue: " + queue)),
-                    Optional.ofNullable(recording), caller);
+                    Optional.ofNullable(recording), caller,
+                    Optional.ofNullable(promiseMs).map(Duration::ofMillis)); // absent from older spool lines: the store's promise
         }
     }
 

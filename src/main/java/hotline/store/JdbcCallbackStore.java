@@ -98,7 +98,8 @@ final class JdbcCallbackStore implements CallbackStore {
 
     @Override
     public CallbackRequest save(NewCallback request, Optional<String> requestKey, Instant askedAt) {
-        var promise = config.promiseFor(request.reason()).orElseThrow(() -> new IllegalArgumentException(
+        // the call's own promise (its script snapshot said it); the store's start-up config only for the rest
+        var promise = request.promise().or(() -> config.promiseFor(request.reason())).orElseThrow(() -> new IllegalArgumentException(
                 "reason: '" + request.reason() + "' has no promised reply time in store.promise "
                         + config.promise().keySet()));
         requestKey.ifPresent(k -> Fields.code("request-key", k));

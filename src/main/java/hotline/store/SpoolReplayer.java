@@ -1,5 +1,6 @@
 package hotline.store;
 
+import hotline.time.Ticker;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +18,11 @@ public final class SpoolReplayer implements AutoCloseable {
     }
 
     public static SpoolReplayer start(SpoolingCallbackBook book, Duration every) {
+        return start(book, every, Ticker.SYSTEM);
+    }
+
+    /** Replays now, then every {@code every} of {@code ticker}'s time. */
+    public static SpoolReplayer start(SpoolingCallbackBook book, Duration every, Ticker ticker) {
         return new SpoolReplayer(Thread.ofVirtual().name("spool-replay").start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
@@ -25,7 +31,7 @@ public final class SpoolReplayer implements AutoCloseable {
                     log.error("spool replay failed; trying again in {}", every, e);
                 }
                 try {
-                    Thread.sleep(every);
+                    ticker.sleep(every);
                 } catch (InterruptedException e) {
                     return;
                 }

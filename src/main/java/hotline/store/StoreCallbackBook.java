@@ -25,6 +25,6 @@ public final class StoreCallbackBook implements CallbackBook {
                 ? CallerDetails.withheld(booking.waited())
                 : CallerDetails.of(booking.callerId(), booking.waited());
         return new NewCallback(CallbackNumber.of(booking.number()), booking.language(), booking.reason(), queue,
-                booking.recording(), caller);
+                booking.recording(), caller, booking.promise());
     }
 }

@@ -12,6 +12,7 @@ import hotline.store.CallbackState;
 import hotline.store.CallbackStore;
 import hotline.store.CallerDetails;
 import hotline.store.NewCallback;
+import hotline.time.VirtualTime;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Map;
@@ -168,19 +169,37 @@ class CallbackDiallerFaultsTest {
 
     @Test
     void closeGivesUpAfterRingForAndPutsTheOpenAttemptBackCounted() {
+        var time = new VirtualTime(clock.instant());
+        var dialler = new CallbackDialler(config, store, board, clock, time);
         long id = save("5550001");
         dialler.tick();
 
         long started = System.nanoTime();
         dialler.close();
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(config.ringFor(),
-                config.ringFor().plus(CallbackDialler.CLOSE_ALLOWANCE).plusSeconds(2));
+        assertThat(time.elapsed()).isEqualTo(config.ringFor().plus(CallbackDialler.CLOSE_ALLOWANCE));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(2)); // virtual time
         assertThat(row(id)).satisfies(c -> {
             assertThat(c.state()).isEqualTo(CallbackState.PENDING);
             assertThat(c.attempts()).isEqualTo(1);
             assertThat(c.lastResult()).contains("interrupted");
         });
+    }
+
+    @Test
+    void anUnreachableAsteriskIsTriedAgainWithADoublingBackOffUpToAMinute() throws Exception {
+        var time = new VirtualTime(clock.instant());
+        var dialler = new CallbackDialler(config, store, board, clock, time);
+        board.reachable = false;
+
+        dialler.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (time.waits().size() < 9 && System.nanoTime() < deadline) Thread.sleep(5);
+        dialler.close();
+
+        assertThat(time.waits()).startsWith(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+                Duration.ofSeconds(8), Duration.ofSeconds(16), Duration.ofSeconds(32), CallbackDialler.MAX_BACK_OFF,
+                CallbackDialler.MAX_BACK_OFF, CallbackDialler.MAX_BACK_OFF);
     }
 
     @Test

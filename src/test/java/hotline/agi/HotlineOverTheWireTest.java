@@ -171,13 +171,15 @@ class HotlineOverTheWireTest {
     }
 
     @Test
-    void anUnknownScriptPathLeavesNoOutcomeSoTheDialplanFallsBack() throws IOException {
+    void anUnknownScriptPathRunsNothingAndEndsAsFailedUnknownScriptSoTheDialplanFallsBack() throws IOException {
         start(10);
 
         List<String> sent = new FakeAsterisk("hotlinez", "Local/s@c;1").call(port, FakeAsterisk::silentCaller);
 
-        assertThat(sent).noneMatch(c -> c.contains("HOTLINE_OUTCOME"));
-        assertThat(sent).contains("SET VARIABLE \"AJ_AGISTATUS\" \"NOT_FOUND\"");
+        assertThat(sent).startsWith("SET VARIABLE \"HOTLINE_OUTCOME\" \"failed:unknown-script\"")
+                .noneMatch(c -> c.startsWith("ANSWER") || c.startsWith("STREAM") || c.startsWith("EXEC"));
+        assertThat(journalLines).singleElement().satisfies(line -> assertThat(line)
+                .contains("\"script\":\"hotlinez\"", "\"outcome\":\"failed:unknown-script\"", "\"steps\":[]"));
     }
 
     @Test

@@ -1,31 +1,28 @@
 package hotline.lab;
 
-import hotline.agi.AgiServer;
-import hotline.audio.AudioSocketServer;
+import hotline.app.Hotline;
 import hotline.config.HotlineConfig;
+import hotline.config.Journal;
 import hotline.config.LineQuality;
 import hotline.config.Server;
 import hotline.flow.CallbackBook;
-import hotline.journal.JournalWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * The hotline as `serve` runs it — FastAGI server, AudioSocket server, journal — on test
- * ports, so that integration tests do not collide with a hand-run server.
+ * The hotline as `serve` assembles it ({@link Hotline}) — FastAGI server, AudioSocket server,
+ * journal — on test ports, so that integration tests do not collide with a hand-run server;
+ * callbacks go to the test's book (no store, spool, limits nor dialler).
  */
 public final class LabHotline implements AutoCloseable {
 
     public final List<String> journal = new CopyOnWriteArrayList<>();
-    private final JournalWriter journalWriter;
-    private final AgiServer agi;
-    private final AudioSocketServer audio;
+    private final Hotline hotline;
     private final int agiPort;
 
     public LabHotline(HotlineConfig base, int agiPort, CallbackBook book) {
@@ -34,19 +31,15 @@ public final class LabHotline implements AutoCloseable {
         var quality = new LineQuality(q.bindAddress(), agiPort + 100, q.window(), q.confirmVoiceAfter(),
                 q.voiceOverNoise(), q.quietBelow(), q.silenceBelow());
         HotlineConfig config = new HotlineConfig(new Server("127.0.0.1", agiPort, 50, Duration.ofSeconds(5)),
-                base.sounds(), base.languages(), base.journal(), base.store(), quality, base.inbound(), base.dialler());
+                base.sounds(), base.languages(), new Journal(Path.of("target/it-journal-" + agiPort + ".jsonl")),
+                base.store(), quality, base.inbound(), base.dialler());
         try {
-            audio = AudioSocketServer.of(quality);
-            audio.start();
-            journalWriter = new JournalWriter(Path.of("target/it-journal-" + agiPort + ".jsonl"));
-            journalWriter.addListener(journal::add);
-            agi = new AgiServer(() -> config, journalWriter, book, Optional.of(audio));
-            agi.start();
+            hotline = Hotline.of(config).callbacks(book).withAudioServer().start();
+            hotline.journal().addListener(journal::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
-
     /**
      * The config without the language menu and the dialect option, so the greeting is
      * short and its length known (tests of what follows the greeting).
@@ -84,8 +77,6 @@ public final class LabHotline implements AutoCloseable {
 
     @Override
     public void close() {
-        agi.close();
-        audio.close();
-        journalWriter.close();
+        hotline.stop(Duration.ZERO);
     }
 }

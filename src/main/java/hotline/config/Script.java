@@ -1,0 +1,35 @@
+package hotline.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The per-call part of hotline.yaml: what a call plays, hears and decides. Immutable; each call
+ * takes one snapshot at its start ({@link ScriptSource}) and keeps it to its end, including the
+ * reply time it promises a caller who books a callback.
+ *
+ * @param sounds      where the prompts' audio is ({@code sounds:})
+ * @param languages   languages, the menu and the dialect option ({@code languages:})
+ * @param lineQuality the listening thresholds ({@code line-quality:}; its bind address and port
+ *                    are {@link Settings}: the AudioSocket server binds them at start)
+ * @param inbound     the inbound script ({@code inbound:})
+ * @param promises    reason code → promised reply time ({@code store.promise}): said by the
+ *                    confirmed prompt and stored with the request, so both come from one snapshot
+ */
+public record Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
+                     Map<String, Duration> promises) {
+
+    public Script {
+        promises = Map.copyOf(promises);
+    }
+
+    /** The reply time this script promises for {@code reason}; empty for a reason it does not know. */
+    public Optional<Duration> promiseFor(String reason) {
+        return Optional.ofNullable(promises.get(reason));
+    }
+
+    public Script withInbound(InboundScript newInbound) {
+        return new Script(sounds, languages, lineQuality, newInbound, promises);
+    }
+}

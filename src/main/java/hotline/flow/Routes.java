@@ -1,0 +1,41 @@
+package hotline.flow;
+
+import hotline.config.Script;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * The route table: the FastAGI script path the dialplan calls ({@code agi://host:port/<path>})
+ * → the flow a call on that path runs, built from the call's own script snapshot. A path not in
+ * the table runs nothing: the call ends as {@code failed:unknown-script} and the dialplan falls back.
+ */
+public final class Routes {
+
+    /** {@code agi://host:port/hotline}: the inbound hotline (docs/call-flows/inbound.md). */
+    public static final String INBOUND = "hotline";
+    /** The outcome of a call on a path no flow is routed to. */
+    public static final Outcome UNKNOWN_SCRIPT = new Outcome.Failed("unknown-script");
+
+    private final Map<String, Function<Script, CallFlow>> flows;
+
+    public Routes(Map<String, Function<Script, CallFlow>> flows) {
+        this.flows = Map.copyOf(flows);
+    }
+
+    /** The shipped table: {@code /hotline} → the inbound flow, its callbacks booked in {@code book}. */
+    public static Routes standard(CallbackBook book) {
+        return new Routes(Map.of(INBOUND, snapshot -> new InboundFlow(snapshot, book)));
+    }
+
+    /** The flow for a call on {@code path} following {@code snapshot}; empty when no flow is routed there. */
+    public Optional<CallFlow> flowFor(String path, Script snapshot) {
+        return Optional.ofNullable(flows.get(path)).map(f -> f.apply(snapshot));
+    }
+
+    public Set<String> paths() {
+        return new TreeMap<>(flows).keySet();
+    }
+}
