@@ -69,7 +69,7 @@ final class HotlineCall implements AgiScript {
         var agi = new AgiCaller(channel, snapshot.languages().fallback(), callId, places, ears);
         Outcome outcome = new Outcome.Failed("internal-error");
         try {
-            outcome = new InboundFlow(snapshot.inbound(), snapshot.languages(), callbacks)
+            outcome = new InboundFlow(snapshot.inbound(), snapshot.languages(), callbacks, clock)
                     .run(new JournalingCaller(agi, record), facts);
         } catch (CallerHungUp e) {
             outcome = new Outcome.CallerHungUpDuring(record.currentStep());

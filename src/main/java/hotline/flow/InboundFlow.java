@@ -2,7 +2,8 @@ package hotline.flow;
 
 import hotline.config.InboundScript;
 import hotline.config.Languages;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 
 /**
  * The inbound hotline script (call-scripts.md §1-§6): greet in the language of the
@@ -10,6 +11,7 @@ import java.time.Duration;
  * from the first second (a voice over the greeting is put through, a key works at any
  * moment); re-prompt a silent, quiet or noisy line, and either put the caller through to
  * the agents or close the line politely. Never hangs up without a goodbye and a pause.
+ * Time comes from the injected clock only (the journal's, in production; a test's fake).
  */
 public final class InboundFlow {
 
@@ -17,17 +19,22 @@ public final class InboundFlow {
     private final Languages languages;
     private final ToAgents agents;
     private final Escalation escalation;
+    private final InstantSource clock;
+    private Instant answered;
 
-    public InboundFlow(InboundScript script, Languages languages, CallbackBook book) {
+    /** One flow per call (it keeps the moment the call was answered). */
+    public InboundFlow(InboundScript script, Languages languages, CallbackBook book, InstantSource clock) {
         this.script = script;
         this.languages = languages;
+        this.clock = clock;
         var callbacks = new CallbackCapture(script.callbacks(), book);
         this.agents = new ToAgents(script.agents(), callbacks);
-        this.escalation = new Escalation(script.complaint(), callbacks);
+        this.escalation = new Escalation(script.complaint(), callbacks, clock);
     }
 
     public Outcome run(Caller caller, CallFacts facts) {
         caller.answer();
+        answered = clock.instant();
         caller.useLanguage(languages.forNumber(facts.dialled()));
         Answer answer = caller.ask(script.greeting(), keys());
         if (answer instanceof Answer.Finished) answer = afterGreeting(caller);
@@ -64,7 +71,7 @@ public final class InboundFlow {
             return DialectLadder.run(caller, script.dialect(), c -> toAgents(c, facts));
         }
         if (k.equals(script.complaint().key())) {
-            return escalation.run(caller, facts, Duration.ZERO);
+            return escalation.run(caller, facts, answered);
         }
         if (k.equals(languages.menuKey())) {
             return answered(caller, facts, wholeMenu(caller));

@@ -49,7 +49,7 @@ class CallbacksIT extends LabCalls {
         var c = s.complaint();
         var shortStatement = new hotline.config.Complaint(c.key(), c.optionPrompt(), c.escalatingPrompt(),
                 c.recordStatement(), c.statementPrompt(), Duration.ofSeconds(5), c.queue(), c.answerWithin(),
-                c.whisper(), c.reason());
+                c.whisper(), c.reason(), c.unavailablePrompt());
         var script = new InboundScript(s.greeting(), s.listening(), s.silentLine(), s.quietLine(), s.noisyLine(),
                 quickAgents, s.dialect(), s.callbacks(), shortStatement);
         HotlineConfig config = LabHotline.withoutMenu(shipped)
@@ -78,7 +78,7 @@ class CallbacksIT extends LabCalls {
         List<String> log = Lab.logLines(end.getChannel());
         Lab.assertInOrder(log, Lab.sent("EXEC \"Queue\" \"hotline,,,,10,,agent-whisper,,1\""), Lab.played("callback-offer", "en"),
                 Lab.played("callback-use-caller-id", "en"), Lab.sent("SAY DIGITS \"5550100\""),
-                Lab.played("callback-confirm", "en"), Lab.sent("RECORD FILE \"hotline-recordings/"),
+                Lab.played("callback-confirm-caller-id", "en"), Lab.sent("RECORD FILE \"hotline-recordings/"),
                 Lab.played("callback-confirmed-2h", "en"), Lab.sent("HANGUP"));
         List<CallbackRequest> pending = store.list(CallbackFilter.all());
         assertThat(pending).anySatisfy(r -> {
