@@ -66,7 +66,7 @@ public final class AgiServer implements AutoCloseable {
     /** With the AudioSocket server that listening to the caller's audio needs (detector: audio). */
     public AgiServer(Supplier<HotlineConfig> config, JournalWriter journal, CallbackBook callbacks,
                      java.util.Optional<hotline.audio.AudioSocketServer> audio) {
-        this(config.get().server(), () -> config.get().script(), Routes.standard(callbacks), journal, audio,
+        this(config.get().server(), () -> config.get().script(), Routes.standard(callbacks, Clock.systemUTC()), journal, audio,
                 Clock.systemUTC(), Ticker.SYSTEM);
     }
 

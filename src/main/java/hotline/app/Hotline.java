@@ -55,7 +55,7 @@ public final class Hotline implements AutoCloseable {
         this.replayer = replayer;
         this.store = store;
         this.ticker = b.ticker;
-        Routes routes = b.routes.orElseGet(() -> Routes.standard(book));
+        Routes routes = b.routes.orElseGet(() -> Routes.standard(book, b.clock));
         this.server = new AgiServer(settings.server(), scripts, routes, journal, audio, b.clock, b.ticker);
         this.agiPort = server.start();
         this.dialler = store.flatMap(s -> Dialling.start(settings.dialler(), s, b.clock, b.ticker));

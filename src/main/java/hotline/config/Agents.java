@@ -8,7 +8,8 @@ import java.time.Duration;
  * @param connecting          "please hold, I am connecting you"
  * @param queue               the app_queue queue name (queues.conf)
  * @param maxWait             the longest wait before the queue gives up, 10s..4h
- * @param gaveUpPrompt        said when the queue gives up
+ * @param gaveUpPrompt        said when the queue gives up (max-wait passed, or Asterisk ended the wait):
+ *                            "we could not connect you to an agent in time"; default could-not-connect
  * @param pauseBeforeHangup   pause after that prompt, 1s..30s
  * @param patienceEvery       how often a waiting caller hears {@code patience-prompt}, 10s..10m
  * @param patiencePrompt      §5 "thank you for your patience" (004 prefers it to "sorry to keep you waiting")
@@ -30,7 +31,7 @@ public record Agents(String connecting, String queue, Duration maxWait, String g
         connecting = connecting == null ? "connecting" : connecting;
         queue = queue == null ? "hotline" : queue;
         maxWait = maxWait == null ? Duration.ofMinutes(30) : maxWait;
-        gaveUpPrompt = gaveUpPrompt == null ? "line-adjusting" : gaveUpPrompt;
+        gaveUpPrompt = gaveUpPrompt == null ? "could-not-connect" : gaveUpPrompt;
         pauseBeforeHangup = pauseBeforeHangup == null ? Duration.ofSeconds(5) : pauseBeforeHangup;
         patienceEvery = patienceEvery == null ? Duration.ofSeconds(30) : patienceEvery;
         patiencePrompt = patiencePrompt == null ? "thank-you-patience" : patiencePrompt;

@@ -10,10 +10,11 @@ import java.util.Map;
  * confirmed (004 §11), an optional recording of the caller's name, and the promise.
  *
  * @param useCallerIdPrompt "we can call you back on the number you are calling from:" (the digits
- *                          follow, then {@code confirm-prompt}: 1 = use it, 2 = key another)
+ *                          follow, then {@code confirm-caller-id-prompt}: 1 = use it, 2 = key another)
  * @param enterNumberPrompt "please enter your phone number, then the hash key"
  * @param youEnteredPrompt  "the number you entered is" (the digits follow)
- * @param confirmPrompt     "if this is correct, press 1; to enter it again, press 2"
+ * @param confirmPrompt     after a number the caller keyed in: "if this is correct, press 1; to enter
+ *                          it again, press 2"
  * @param minDigits         shortest number accepted, 3..20
  * @param maxDigits         longest number accepted, minDigits..20
  * @param answerWithin      time for each key or number, 1s..30s
@@ -31,13 +32,22 @@ import java.util.Map;
  *                          {@code per-caller-window}, 1..100
  * @param perCallerWindow   the window of that limit, 1m..24h
  * @param limitPrompt       "we already have your requests and will call you back as promised"
+ * @param confirmCallerIdPrompt after the caller ID is read back, before anything was keyed in: "to be
+ *                          called back on this number, press 1; to give us another number, press 2";
+ *                          default callback-confirm-caller-id
+ * @param noNumberPrompt    when no number could be confirmed within {@code attempts}: "we could not
+ *                          confirm a number to call you back on; please call again later, goodbye";
+ *                          default callback-no-number
+ * @param pauseBeforeHangup the pause after each callback goodbye (confirmed, refused, no number),
+ *                          then the hang-up, 1s..30s; default 5s (call-scripts.md §9: never abrupt)
  */
 public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, String youEnteredPrompt,
                         String confirmPrompt, Integer minDigits, Integer maxDigits, Duration answerWithin,
                         Integer attempts, Boolean recordName, String recordNamePrompt, Duration recordNameMax,
                         Map<String, String> confirmedPrompts, List<String> allowedPrefixes,
                         String notAllowedPrompt, Integer maxPerCaller, Duration perCallerWindow,
-                        String limitPrompt) {
+                        String limitPrompt, String confirmCallerIdPrompt, String noNumberPrompt,
+                        Duration pauseBeforeHangup) {
 
     /** National numbers: with the trunk prefix 0 but not the international 00, or without a prefix. */
     public static final List<String> NATIONAL = List.of("01", "02", "03", "04", "05", "06", "07", "08", "09",
@@ -62,6 +72,9 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
         maxPerCaller = maxPerCaller == null ? 3 : maxPerCaller;
         perCallerWindow = perCallerWindow == null ? Duration.ofHours(1) : perCallerWindow;
         limitPrompt = limitPrompt == null ? "callback-limit-reached" : limitPrompt;
+        confirmCallerIdPrompt = confirmCallerIdPrompt == null ? "callback-confirm-caller-id" : confirmCallerIdPrompt;
+        noNumberPrompt = noNumberPrompt == null ? "callback-no-number" : noNumberPrompt;
+        pauseBeforeHangup = pauseBeforeHangup == null ? Duration.ofSeconds(5) : pauseBeforeHangup;
         Check.that(!allowedPrefixes.isEmpty(), "allowed-prefixes: name at least one prefix (digits)");
         allowedPrefixes.forEach(p -> Check.that(p != null && p.matches("[0-9]{1,10}"),
                 "allowed-prefixes: '" + p + "' is not a prefix (1 to 10 digits)"));
@@ -73,6 +86,9 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
         Check.promptKey("enter-number-prompt", enterNumberPrompt);
         Check.promptKey("you-entered-prompt", youEnteredPrompt);
         Check.promptKey("confirm-prompt", confirmPrompt);
+        Check.promptKey("confirm-caller-id-prompt", confirmCallerIdPrompt);
+        Check.promptKey("no-number-prompt", noNumberPrompt);
+        Check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
         Check.that(minDigits >= 3 && minDigits <= 20, "min-digits: must be 3..20, was " + minDigits);
         Check.that(maxDigits >= minDigits && maxDigits <= 20, "max-digits: must be min-digits..20, was " + maxDigits);
         Check.between("answer-within", answerWithin, Duration.ofSeconds(1), Duration.ofSeconds(30));
@@ -87,7 +103,7 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
 
     static Callbacks defaults() {
         return new Callbacks(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** Whether a callback may be placed to {@code digits}: it starts with an allowed prefix. */

@@ -18,10 +18,13 @@ import java.time.Duration;
  * @param whisper           dialplan context (Gosub on the team lead's channel before the
  *                          bridge) that announces the caller's details; asterisk-conf/extensions.conf
  * @param reason            the callback reason code when no team lead is free
+ * @param unavailablePrompt said when no team lead is logged in or none answers in time, before the
+ *                          callback number is taken: "our team lead is not available right now, so
+ *                          let me take your number"; default complaint-callback-instead
  */
 public record Complaint(String key, String optionPrompt, String escalatingPrompt, Boolean recordStatement,
                         String statementPrompt, Duration statementMax, String queue, Duration answerWithin,
-                        String whisper, String reason) {
+                        String whisper, String reason, String unavailablePrompt) {
 
     public Complaint {
         key = key == null ? "" : key;
@@ -34,6 +37,7 @@ public record Complaint(String key, String optionPrompt, String escalatingPrompt
         answerWithin = answerWithin == null ? Duration.ofSeconds(30) : answerWithin;
         whisper = whisper == null ? "teamlead-whisper" : whisper;
         reason = reason == null ? "complaint" : reason;
+        unavailablePrompt = unavailablePrompt == null ? "complaint-callback-instead" : unavailablePrompt;
         Check.that(key.isEmpty() || key.matches("[0-9*#]"), "key: '" + key + "' is not a single phone key");
         Check.promptKey("option-prompt", optionPrompt);
         Check.promptKey("escalating-prompt", escalatingPrompt);
@@ -43,9 +47,10 @@ public record Complaint(String key, String optionPrompt, String escalatingPrompt
         Check.wholeSecondsBetween("answer-within", answerWithin, 5, 600);
         Check.queueName("whisper", whisper);
         Check.promptKey("reason", reason);
+        Check.promptKey("unavailable-prompt", unavailablePrompt);
     }
 
     static Complaint defaults() {
-        return new Complaint(null, null, null, null, null, null, null, null, null, null);
+        return new Complaint(null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -62,6 +62,8 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
         uses.add(new PromptUse("inbound.callbacks.enter-number-prompt", callbacks.enterNumberPrompt()));
         uses.add(new PromptUse("inbound.callbacks.you-entered-prompt", callbacks.youEnteredPrompt()));
         uses.add(new PromptUse("inbound.callbacks.confirm-prompt", callbacks.confirmPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.confirm-caller-id-prompt", callbacks.confirmCallerIdPrompt()));
+        uses.add(new PromptUse("inbound.callbacks.no-number-prompt", callbacks.noNumberPrompt()));
         uses.add(new PromptUse("inbound.callbacks.record-name-prompt", callbacks.recordNamePrompt()));
         uses.add(new PromptUse("inbound.callbacks.not-allowed-prompt", callbacks.notAllowedPrompt()));
         uses.add(new PromptUse("inbound.callbacks.limit-prompt", callbacks.limitPrompt()));
@@ -72,6 +74,7 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
         }
         uses.add(new PromptUse("inbound.complaint.escalating-prompt", complaint.escalatingPrompt()));
         uses.add(new PromptUse("inbound.complaint.statement-prompt", complaint.statementPrompt()));
+        uses.add(new PromptUse("inbound.complaint.unavailable-prompt", complaint.unavailablePrompt()));
         return uses.build();
     }
 

@@ -28,8 +28,8 @@ final class CallbackCapture {
         var refusedNumbers = new boolean[1];
         Optional<String> number = confirmedNumber(caller, facts.callerNumber(), refusedNumbers);
         if (number.isEmpty()) {
-            caller.play("line-adjusting"); // §8 wording: call again later, goodbye
-            caller.pause(Duration.ofSeconds(2));
+            caller.play(config.noNumberPrompt()); // "we could not confirm a number ... call again later, goodbye"
+            caller.pause(config.pauseBeforeHangup());
             caller.hangUp();
             return refusedNumbers[0] ? new Outcome.CallbackRefused(reason, "number-not-allowed")
                     : new Outcome.CallbackNotTaken(reason);
@@ -40,7 +40,7 @@ final class CallbackCapture {
                 name, facts.callerNumber(), waited));
         if (booked instanceof CallbackBook.Booked.Refused(String why)) return refused(caller, reason, why);
         caller.play(config.confirmedPrompts().get(reason)); // "we have your number ... within 2 hours"
-        caller.pause(Duration.ofSeconds(2));
+        caller.pause(config.pauseBeforeHangup());
         caller.hangUp();
         return new Outcome.CallbackBooked(((CallbackBook.Booked.Stored) booked).id(), reason);
     }
@@ -48,7 +48,7 @@ final class CallbackCapture {
     /** "We already have your requests and will call you back as promised. Goodbye." */
     private Outcome refused(Caller caller, String reason, String why) {
         caller.play(config.limitPrompt());
-        caller.pause(Duration.ofSeconds(2));
+        caller.pause(config.pauseBeforeHangup());
         caller.hangUp();
         return new Outcome.CallbackRefused(reason, why);
     }
@@ -62,7 +62,8 @@ final class CallbackCapture {
                 offerCallerId = false;
                 caller.play(config.useCallerIdPrompt()); // "we can call you back on the number you call from:"
                 caller.sayDigits(callerId);
-                if (answer(caller, config.confirmPrompt()).equals(Optional.of('1'))) {
+                // nothing was keyed in yet: "to be called back on this number, press 1; another number, 2"
+                if (answer(caller, config.confirmCallerIdPrompt()).equals(Optional.of('1'))) {
                     return Optional.of(callerId);
                 }
             }
@@ -76,6 +77,7 @@ final class CallbackCapture {
             }
             caller.play(config.youEnteredPrompt());
             caller.sayDigits(candidate.get());
+            // "if this is correct, press 1; to enter it again, press 2"
             if (answer(caller, config.confirmPrompt()).equals(Optional.of('1'))) {
                 return candidate;
             }

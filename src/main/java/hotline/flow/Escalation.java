@@ -2,6 +2,8 @@ package hotline.flow;
 
 import hotline.config.Complaint;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 
@@ -14,17 +16,25 @@ final class Escalation {
 
     private final Complaint complaint;
     private final CallbackCapture callbacks;
+    private final InstantSource clock;
 
-    Escalation(Complaint complaint, CallbackCapture callbacks) {
+    Escalation(Complaint complaint, CallbackCapture callbacks, InstantSource clock) {
         this.complaint = complaint;
         this.callbacks = callbacks;
+        this.clock = clock;
     }
 
-    Outcome run(Caller caller, CallFacts facts, Duration waited) {
+    /**
+     * @param answered when the call was answered: the team lead hears (and a callback keeps)
+     *                 how long the caller has been on the line when their details are passed on
+     */
+    Outcome run(Caller caller, CallFacts facts, Instant answered) {
         caller.play(complaint.escalatingPrompt());
         Optional<String> statement = complaint.recordStatement()
                 ? caller.recordVoice(complaint.statementPrompt(), "statement", complaint.statementMax())
                 : Optional.empty();
+        Duration waited = Duration.between(answered, clock.instant());
+        if (waited.isNegative()) waited = Duration.ZERO; // a clock stepped back
         var details = new LinkedHashMap<String, String>();
         details.put("CALLER", facts.callerNumber());
         details.put("LANGUAGE", caller.language());
@@ -39,6 +49,7 @@ final class Escalation {
                 return new Outcome.Queued(complaint.queue(), end);
             }
         }
+        caller.play(complaint.unavailablePrompt()); // "our team lead is not available right now ..."
         return callbacks.take(caller, facts, complaint.reason(), complaint.queue(), waited, statement);
     }
 }

@@ -5,6 +5,8 @@ import hotline.config.Languages;
 import hotline.config.Script;
 import hotline.config.Store;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 
 /**
@@ -13,6 +15,7 @@ import java.util.Map;
  * from the first second (a voice over the greeting is put through, a key works at any
  * moment); re-prompt a silent, quiet or noisy line, and either put the caller through to
  * the agents or close the line politely. Never hangs up without a goodbye and a pause.
+ * Time comes from the injected clock only (the journal's, in production; a test's fake).
  */
 public final class InboundFlow implements CallFlow {
 
@@ -20,29 +23,33 @@ public final class InboundFlow implements CallFlow {
     private final Languages languages;
     private final ToAgents agents;
     private final Escalation escalation;
+    private final InstantSource clock;
+    private Instant answered;
 
-    /** The inbound script of one call's snapshot: its prompts, timings, languages and promises. */
-    public InboundFlow(Script snapshot, CallbackBook book) {
-        this(snapshot.inbound(), snapshot.languages(), snapshot.promises(), book);
+    /** The inbound script of one call's snapshot: its prompts, timings, languages and promises; one flow per call. */
+    public InboundFlow(Script snapshot, CallbackBook book, InstantSource clock) {
+        this(snapshot.inbound(), snapshot.languages(), snapshot.promises(), book, clock);
     }
 
     /** With the default promises ({@code store.promise} left out: tests of the script). */
-    public InboundFlow(InboundScript script, Languages languages, CallbackBook book) {
-        this(script, languages, Store.defaults().promise(), book);
+    public InboundFlow(InboundScript script, Languages languages, CallbackBook book, InstantSource clock) {
+        this(script, languages, Store.defaults().promise(), book, clock);
     }
 
     private InboundFlow(InboundScript script, Languages languages, Map<String, Duration> promises,
-                        CallbackBook book) {
+                        CallbackBook book, InstantSource clock) {
         this.script = script;
         this.languages = languages;
+        this.clock = clock; // it keeps the moment the call was answered
         var callbacks = new CallbackCapture(script.callbacks(), new PromisingBook(book, promises));
         this.agents = new ToAgents(script.agents(), callbacks);
-        this.escalation = new Escalation(script.complaint(), callbacks);
+        this.escalation = new Escalation(script.complaint(), callbacks, clock);
     }
 
     @Override
     public Outcome run(Caller caller, CallFacts facts) {
         caller.answer();
+        answered = clock.instant();
         caller.useLanguage(languages.forNumber(facts.dialled()));
         Answer answer = caller.ask(script.greeting(), keys());
         if (answer instanceof Answer.Finished) answer = afterGreeting(caller);
@@ -79,7 +86,7 @@ public final class InboundFlow implements CallFlow {
             return DialectLadder.run(caller, script.dialect(), c -> toAgents(c, facts));
         }
         if (k.equals(script.complaint().key())) {
-            return escalation.run(caller, facts, Duration.ZERO);
+            return escalation.run(caller, facts, answered);
         }
         if (k.equals(languages.menuKey())) {
             return answered(caller, facts, wholeMenu(caller));

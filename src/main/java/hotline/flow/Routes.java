@@ -25,9 +25,9 @@ public final class Routes {
         this.flows = Map.copyOf(flows);
     }
 
-    /** The shipped table: {@code /hotline} → the inbound flow, its callbacks booked in {@code book}. */
-    public static Routes standard(CallbackBook book) {
-        return new Routes(Map.of(INBOUND, snapshot -> new InboundFlow(snapshot, book)));
+    /** The shipped table: {@code /hotline} → the inbound flow, its callbacks booked in {@code book}, time from {@code clock}. */
+    public static Routes standard(CallbackBook book, java.time.InstantSource clock) {
+        return new Routes(Map.of(INBOUND, snapshot -> new InboundFlow(snapshot, book, clock)));
     }
 
     /** The flow for a call on {@code path} following {@code snapshot}; empty when no flow is routed there. */

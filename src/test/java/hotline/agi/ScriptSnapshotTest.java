@@ -38,7 +38,7 @@ class ScriptSnapshotTest {
         var scripts = new ScriptSource(shipped);
         int port = freePort();
         try (var server = new AgiServer(new Server("127.0.0.1", port, 10, Duration.ofSeconds(5)), scripts,
-                Routes.standard(hotline.store.TestStores.sqliteBook()), new JournalWriter(tmp.resolve("j.jsonl")),
+                Routes.standard(hotline.store.TestStores.sqliteBook(), Clock.systemUTC()), new JournalWriter(tmp.resolve("j.jsonl")),
                 Optional.empty(), Clock.systemUTC(), Ticker.SYSTEM)) {
             server.start();
 

@@ -49,7 +49,7 @@ class CallbacksIT extends LabCalls {
         var c = s.complaint();
         var shortStatement = new hotline.config.Complaint(c.key(), c.optionPrompt(), c.escalatingPrompt(),
                 c.recordStatement(), c.statementPrompt(), Duration.ofSeconds(5), c.queue(), c.answerWithin(),
-                c.whisper(), c.reason());
+                c.whisper(), c.reason(), c.unavailablePrompt());
         var script = new InboundScript(s.greeting(), s.listening(), s.silentLine(), s.quietLine(), s.noisyLine(),
                 quickAgents, s.dialect(), s.callbacks(), shortStatement);
         HotlineConfig config = LabHotline.withoutMenu(shipped)
@@ -79,7 +79,7 @@ class CallbacksIT extends LabCalls {
         Lab.assertInOrder(log, Lab.sent("EXEC \"Queue\" \"hotline,,,,10,,agent-whisper,,1\""),
                 Lab.sent("SAY DIGITS \"5550100\""), Lab.sent("RECORD FILE \"hotline-recordings/"), Lab.sent("HANGUP"));
         Lab.assertStepsInOrder(hotline.journalFor(end.getChannel()), "queue", "callback-offer",
-                "callback-use-caller-id", "say-digits", "callback-confirm", "callback-record-name",
+                "callback-use-caller-id", "say-digits", "callback-confirm-caller-id", "callback-record-name",
                 "callback-confirmed-2h", "hangup");
         List<CallbackRequest> pending = store.list(CallbackFilter.all());
         assertThat(pending).anySatisfy(r -> {

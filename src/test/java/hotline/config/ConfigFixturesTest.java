@@ -54,6 +54,21 @@ class ConfigFixturesTest {
     }
 
     @Test
+    void theShippedConfigSaysOnlyTrueThingsAtEachCallbackAndQueueEnd() {
+        HotlineConfig config = ConfigLoader.load(Path.of("config/hotline.yaml"));
+
+        assertThat(config.inbound().agents().gaveUpPrompt()).isEqualTo("could-not-connect");
+        assertThat(config.inbound().callbacks().confirmCallerIdPrompt()).isEqualTo("callback-confirm-caller-id");
+        assertThat(config.inbound().callbacks().noNumberPrompt()).isEqualTo("callback-no-number");
+        assertThat(config.inbound().callbacks().pauseBeforeHangup()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.inbound().complaint().unavailablePrompt()).isEqualTo("complaint-callback-instead");
+        var defaults = HotlineConfig.defaults().inbound();
+        assertThat(defaults.callbacks()).isEqualTo(config.inbound().callbacks()); // the shipped file spells out the defaults
+        assertThat(defaults.agents().gaveUpPrompt()).isEqualTo("could-not-connect");
+        assertThat(defaults.complaint().unavailablePrompt()).isEqualTo("complaint-callback-instead");
+    }
+
+    @Test
     void aMinimalConfigTakesEveryDefault() {
         HotlineConfig config = ConfigLoader.load(FIXTURES.resolve("good/minimal.yaml"));
 

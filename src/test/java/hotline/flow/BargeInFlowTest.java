@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class BargeInFlowTest {
 
     private final HotlineConfig config = HotlineConfig.defaults();
-    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks());
+    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks(), ScriptedCaller.STOPPED_CLOCK);
     private final CallFacts facts = new CallFacts("s", "5550100");
 
     @Test

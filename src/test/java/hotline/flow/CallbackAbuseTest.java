@@ -19,11 +19,11 @@ class CallbackAbuseTest {
     private final BookedCallbacks stored = new BookedCallbacks();
     private final MutableClock clock = new MutableClock();
     private final CallbackLimits book = new CallbackLimits(stored, config.inbound().callbacks(), clock);
-    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), book);
+    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), book, ScriptedCaller.STOPPED_CLOCK);
 
     private ScriptedCaller asksForACallbackOnTheirOwnNumber() {
         return new ScriptedCaller().speaksAfter(0).queueStaysEnd(TIMEOUT, TIMEOUT)
-                .pressesAt("play callback-offer", '1').pressesAt("play callback-confirm", '1');
+                .pressesAt("play callback-offer", '1').pressesAt("play callback-confirm-caller-id", '1');
     }
 
     @Test
@@ -50,8 +50,8 @@ class CallbackAbuseTest {
         Outcome outcome = flow.run(caller, new CallFacts("8005550100", ""));
 
         assertThat(outcome.code()).isEqualTo("callback-refused:number-not-allowed");
-        assertThat(caller.transcript).containsSubsequence("play callback-number-not-allowed", "play line-adjusting",
-                "hangup");
+        assertThat(caller.transcript).containsSubsequence("play callback-number-not-allowed", "play callback-no-number",
+                "pause 5s", "hangup");
         assertThat(stored.booked).isEmpty();
     }
 
@@ -66,7 +66,8 @@ class CallbackAbuseTest {
         Outcome outcome = flow.run(fourth, new CallFacts("8005550100", "13800138000"));
 
         assertThat(outcome.code()).isEqualTo("callback-refused:rate-limited");
-        assertThat(fourth.transcript).containsSubsequence("play callback-offer", "play callback-limit-reached", "hangup");
+        assertThat(fourth.transcript).containsSubsequence("play callback-offer", "play callback-limit-reached", "pause 5s",
+                "hangup");
         assertThat(fourth.transcript).doesNotContain("play callback-use-caller-id");
         assertThat(stored.booked).hasSize(3);
         clock.advance(Duration.ofHours(1).plusSeconds(1));

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class FromTheFirstSecondTest {
 
     private final HotlineConfig config = ConfigLoader.load(Path.of("config/hotline.yaml"));
-    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks());
+    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks(), ScriptedCaller.STOPPED_CLOCK);
     private final CallFacts facts = new CallFacts("8005550100", "5550100");
 
     @Test

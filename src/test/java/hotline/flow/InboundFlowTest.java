@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InboundFlowTest {
 
     private final HotlineConfig config = HotlineConfig.defaults();
-    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks());
+    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks(), ScriptedCaller.STOPPED_CLOCK);
 
     @Test
     void aSilentLineHearsTheGreetingASecondPromptAGoodbyeAndAPauseBeforeTheHangup() {
@@ -60,7 +60,7 @@ class InboundFlowTest {
 
         Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
-        assertThat(caller.transcript).endsWith("queue hotline 30s", "play line-adjusting", "pause 5s", "hangup");
+        assertThat(caller.transcript).endsWith("queue hotline 30s", "play could-not-connect", "pause 5s", "hangup");
         assertThat(outcome.code()).isEqualTo("queue-gave-up:hotline");
     }
 
@@ -96,7 +96,7 @@ class InboundFlowTest {
                 null, null, null, null, null, null, null);
         var caller = ScriptedCaller.silent();
 
-        new InboundFlow(twoReprompts, config.languages(), new BookedCallbacks()).run(caller, new CallFacts("s", ""));
+        new InboundFlow(twoReprompts, config.languages(), new BookedCallbacks(), ScriptedCaller.STOPPED_CLOCK).run(caller, new CallFacts("s", ""));
 
         assertThat(caller.transcript.stream().filter(l -> l.startsWith("listen"))).hasSize(3);
     }

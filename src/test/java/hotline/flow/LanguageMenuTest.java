@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LanguageMenuTest {
 
     private final HotlineConfig config = ConfigLoader.load(Path.of("config/hotline.yaml"));
-    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks());
+    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks(), ScriptedCaller.STOPPED_CLOCK);
 
     @Test
     void theGreetingIsFollowedByTheShortOptionsLineNotTheWholeMenu() {
@@ -110,7 +110,7 @@ class LanguageMenuTest {
                 shipped.optionPrompt(), shipped.dialectKey(), shipped.dialectPrompt(), "", shipped.optionsPrompt());
         var caller = ScriptedCaller.silent();
 
-        new InboundFlow(config.inbound(), noMenuKey, new BookedCallbacks()).run(caller, new CallFacts("s", "5550100"));
+        new InboundFlow(config.inbound(), noMenuKey, new BookedCallbacks(), ScriptedCaller.STOPPED_CLOCK).run(caller, new CallFacts("s", "5550100"));
 
         assertThat(caller.transcript).startsWith("answer", "language en", "play greeting",
                 "play en/language-option", "play es/language-option", "play zh/language-option",

@@ -12,7 +12,7 @@ class PoorLineTest {
     private static final Heard QUIET = new Heard.Quiet(Duration.ofSeconds(5));
     private static final Heard NOISY = new Heard.Noisy(Duration.ofSeconds(5));
     private final HotlineConfig config = HotlineConfig.defaults();
-    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks());
+    private final InboundFlow flow = new InboundFlow(config.inbound(), config.languages(), new BookedCallbacks(), ScriptedCaller.STOPPED_CLOCK);
     private final CallFacts facts = new CallFacts("s", "5550100");
 
     @Test

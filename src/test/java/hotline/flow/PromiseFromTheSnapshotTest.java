@@ -23,9 +23,9 @@ class PromiseFromTheSnapshotTest {
         var book = new BookedCallbacks();
         var caller = new ScriptedCaller().speaksAfter(0)
                 .queueStaysEnd(new QueueEnd.NotAnswered("TIMEOUT"), new QueueEnd.NotAnswered("TIMEOUT"))
-                .pressesAt("play callback-offer", '1').pressesAt("play callback-confirm", '1');
+                .pressesAt("play callback-offer", '1').pressesAt("play callback-confirm-caller-id", '1');
 
-        Outcome outcome = new InboundFlow(snapshot, book).run(caller, new CallFacts("8005550100", "13800138000"));
+        Outcome outcome = new InboundFlow(snapshot, book, caller.clock()).run(caller, new CallFacts("8005550100", "13800138000"));
 
         assertThat(outcome).isEqualTo(new Outcome.CallbackBooked("1", "simple"));
         assertThat(book.booked).singleElement()

@@ -2,6 +2,8 @@ package hotline.flow;
 
 import hotline.config.Durations;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -10,8 +12,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A fake caller for flow tests: hears and presses what the test scripts, keeps a transcript. */
+/**
+ * A fake caller for flow tests: hears and presses what the test scripts, keeps a transcript.
+ * Its {@link #clock()} moves as the call goes on: by each listening window, pause, wait for
+ * a key, stay in a queue and recording (prompts take no time).
+ */
 final class ScriptedCaller implements Caller {
+
+    /** For flows whose tests do not look at the time. */
+    static final InstantSource STOPPED_CLOCK = InstantSource.fixed(Instant.parse("2026-01-05T09:00:00Z"));
+
+    private Instant now = STOPPED_CLOCK.instant();
 
     final List<String> transcript = new ArrayList<>();
     private final Deque<Heard> hearing = new ArrayDeque<>();
@@ -23,6 +34,15 @@ final class ScriptedCaller implements Caller {
     private String language = "en";
     private String hangUpAt;
     private final java.util.Set<String> spokenOver = new java.util.HashSet<>();
+
+    /** The call's own time: starts at {@link #STOPPED_CLOCK}'s instant and moves with the call. */
+    InstantSource clock() {
+        return () -> now;
+    }
+
+    private void takes(Duration d) {
+        now = now.plus(d);
+    }
 
     static ScriptedCaller silent() {
         return new ScriptedCaller();
@@ -53,7 +73,7 @@ final class ScriptedCaller implements Caller {
         return this;
     }
 
-    /** Presses {@code key} during the next transcript line that starts with {@code step}. */
+    /** Presses {@code key} during the next transcript line that is {@code step} (or {@code step} and a note). */
     ScriptedCaller pressesAt(String step, char key) {
         keys.computeIfAbsent(step, s -> new ArrayDeque<>()).add(key);
         return this;
@@ -92,13 +112,18 @@ final class ScriptedCaller implements Caller {
         if (hangUpAt != null && line.startsWith(hangUpAt)) {
             throw new CallerHungUp("scripted hangup at " + line);
         }
-        return keys.entrySet().stream().filter(e -> line.startsWith(e.getKey()) && !e.getValue().isEmpty())
+        return keys.entrySet().stream().filter(e -> isStep(line, e.getKey()) && !e.getValue().isEmpty())
                 .map(e -> e.getValue().poll()).findFirst();
+    }
+
+    /** "play callback-confirm" is the line "play callback-confirm" or "play callback-confirm (...)", not "play callback-confirmed-2h". */
+    private static boolean isStep(String line, String step) {
+        return line.startsWith(step) && (line.length() == step.length() || line.charAt(step.length()) == ' ');
     }
 
     @Override public void answer() { step("answer"); }
     @Override public void useLanguage(String language) { step("language " + language); this.language = language; }
-    @Override public void pause(Duration length) { step("pause " + Durations.format(length)); }
+    @Override public void pause(Duration length) { step("pause " + Durations.format(length)); takes(length); }
     @Override public void hangUp() { step("hangup"); }
 
     @Override
@@ -113,7 +138,9 @@ final class ScriptedCaller implements Caller {
 
     @Override
     public Optional<Character> waitForKey(String keys, Duration within) {
-        return step("wait-for-key " + Durations.format(within)).filter(k -> keys.indexOf(k) >= 0);
+        Optional<Character> key = step("wait-for-key " + Durations.format(within)).filter(k -> keys.indexOf(k) >= 0);
+        takes(key.isPresent() ? Duration.ofSeconds(1) : within);
+        return key;
     }
 
     /** A prompt the caller may answer: "play <key>"; a scripted key, or a voice scripted over it, stops it. */
@@ -141,8 +168,19 @@ final class ScriptedCaller implements Caller {
     @Override
     public Heard listen(Duration atMost, Duration voiceNeeded, String keys) {
         Optional<Character> key = step("listen " + Durations.format(atMost)).filter(k -> keys.indexOf(k) >= 0);
-        if (key.isPresent()) return new Heard.Pressed(key.get(), Duration.ofSeconds(1));
-        return hearing.isEmpty() ? new Heard.Silence(atMost) : hearing.poll();
+        if (key.isPresent()) {
+            takes(Duration.ofSeconds(1));
+            return new Heard.Pressed(key.get(), Duration.ofSeconds(1));
+        }
+        Heard heard = hearing.isEmpty() ? new Heard.Silence(atMost) : hearing.poll();
+        takes(switch (heard) {
+            case Heard.Voice v -> v.after();
+            case Heard.Silence s -> s.waited();
+            case Heard.Quiet q -> q.waited();
+            case Heard.Noisy n -> n.waited();
+            case Heard.Pressed p -> p.after();
+        });
+        return heard;
     }
 
     /** A re-prompt the caller can speak over: "play <key> (barge-in)", then the window unless they did. */
@@ -165,7 +203,9 @@ final class ScriptedCaller implements Caller {
     @Override
     public QueueEnd enqueue(QueueEntry entry) {
         step("queue " + entry.queue() + " " + Durations.format(entry.timeout()));
-        return queueEnds.isEmpty() ? queueEnd : queueEnds.poll();
+        QueueEnd end = queueEnds.isEmpty() ? queueEnd : queueEnds.poll();
+        if (end instanceof QueueEnd.NotAnswered) takes(entry.timeout());
+        return end;
     }
 
     @Override
@@ -187,6 +227,7 @@ final class ScriptedCaller implements Caller {
     @Override
     public Optional<String> recordVoice(String promptKey, String name, Duration atMost) {
         step("record " + promptKey);
+        takes(atMost);
         return Optional.of("rec/" + name);
     }
 
