@@ -14,9 +14,6 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
-        if (code != 0 || args.length == 0 || !"serve".equals(args[0])) {
-            System.exit(code);
-        }
+        System.exit(new CommandLine(new Main()).execute(args)); // serve returns once drained
     }
 }

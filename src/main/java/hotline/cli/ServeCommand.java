@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the FastAGI server until SIGTERM, then drain live calls.")
+        description = "Run the FastAGI server until SIGTERM (or SIGINT), then drain live calls and exit 0.")
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -24,9 +24,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
         var cfg = loaded.get();
         var hotline = Hotline.of(cfg).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(hotline::close, "drain"));
+        var signals = StopSignals.install(hotline::close);
         log.info("config {} loaded; journal at {}", config.file, cfg.journal().file());
-        hotline.awaitStopped();
+        hotline.awaitStopped();   // the drain closed the listening socket ...
+        signals.awaitDrained();   // ... and every live call finished or was cut: exit 0
+        log.info("stopped");
         return 0;
     }
 }
