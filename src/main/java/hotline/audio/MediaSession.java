@@ -48,8 +48,12 @@ public final class MediaSession {
 
     private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
     private static final long FRAME_NANOS = 20_000_000L;
-    /** How late the sender may be and still send the missed frames at once (Asterisk and the phone buffer them). */
-    private static final long CATCH_UP_NANOS = 300_000_000L;
+    /**
+     * How late the sender may be and still send the missed frames at once: three frames, well
+     * inside what a phone's jitter buffer takes and Asterisk's audiohook sync tolerance (100 ms,
+     * main/audiohook.c; a longer burst is dropped from MixMonitor and spies).
+     */
+    private static final long CATCH_UP_NANOS = 60_000_000L;
     /** Keys kept while nobody asks for them (a caller holding a key down cannot fill memory). */
     private static final int MAX_KEYS = 32;
     private static final int EARLY_EVERY_FRAMES = 5;
@@ -262,8 +266,8 @@ public final class MediaSession {
             if (now >= nextFrameNanos) {
                 // a little late (the machine was busy for a moment): the missed slots go out at
                 // once, as an RTP sender keeps its media clock, so the caller hears no gap. Late
-                // by more (nothing played for a while, a long stall): start afresh from now, never
-                // running ahead of real time
+                // by more (nothing played for a while, a long stall): start afresh from now; a
+                // burst longer than that would be dropped by the far end, never heard
                 if (now - nextFrameNanos > CATCH_UP_NANOS) nextFrameNanos = now;
                 nextFrameNanos += FRAME_NANOS;
                 return now;

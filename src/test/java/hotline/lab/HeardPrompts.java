@@ -66,52 +66,82 @@ public final class HeardPrompts {
     }
 
     /**
-     * The prompt heard with hiccups: a gap of up to {@value #MAX_GAP_FRAMES}0 ms between its
-     * 200 ms pieces (a busy machine delayed a few frames). Each piece must match where
-     * the previous one ended, or a little later; returns where the first piece begins.
+     * The prompt heard with hiccups: the sender (or the machine) stalled for a moment, so part of
+     * the prompt comes a little later (up to {@value #MAX_GAP_FRAMES}0 ms per 200 ms piece) or a
+     * little earlier (a catch-up). The first 400 ms fix the gain; then each piece is looked for
+     * near where the previous one ended and must match closely ({@value #PIECE_DB} dB: the audio
+     * path is digital, a true piece matches at about 0 dB, a chance one does not); at least 70 %
+     * of the voiced pieces must be found, never more than three missing in a row (the pieces
+     * a gap falls into). Returns where the first piece begins.
      */
     private Optional<Integer> inPieces(double[] p, int from) {
         int pieces = (p.length + PIECE - 1) / PIECE;
         for (int start = from; start + p.length <= heard.length; start++) {
-            if (deviation(p, 0, start) > MATCH_DB || deviation(p, 1, start + PIECE) > MATCH_DB) continue;
-            int at = start + 2 * PIECE;
-            int skipped = 0;
-            boolean lastSkipped = false, all = true;
-            for (int k = 2; k < pieces && all; k++) {
-                int found = -1;
-                for (int gap = 0; gap <= MAX_GAP_FRAMES && found < 0; gap++) {
-                    if (at + gap + Math.min(PIECE, p.length - k * PIECE) > heard.length) break;
-                    if (deviation(p, k, at + gap) <= MATCH_DB) found = at + gap;
-                }
-                if (found >= 0) {
-                    at = found + PIECE;
-                    lastSkipped = false;
-                } else { // the hiccup itself lies in this piece: the next must match after it
-                    all = !lastSkipped && ++skipped * 10 <= pieces;
-                    lastSkipped = true;
-                    at += PIECE;
-                }
+            double gain = gainAt(p, start);
+            if (Double.isNaN(gain) || deviation(p, 0, start, gain) > PIECE_DB || deviation(p, 1, start + PIECE, gain) > PIECE_DB) {
+                continue;
             }
-            if (all && !lastSkipped) return Optional.of(start);
+            if (chainHolds(p, pieces, start, gain)) return Optional.of(start);
         }
         return Optional.empty();
     }
 
-    private static final int PIECE = 20;          // 200 ms
-    private static final int MAX_GAP_FRAMES = 30;  // 300 ms
+    private boolean chainHolds(double[] p, int pieces, int start, double gain) {
+        int at = start + 2 * PIECE, voiced = 0, missing = 0, inARow = 0;
+        for (int k = 2; k < pieces; k++) {
+            double best = Double.MAX_VALUE;
+            int bestGap = 0;
+            for (int gap = MIN_GAP_FRAMES; gap <= MAX_GAP_FRAMES; gap++) {
+                if (at + gap < 0 || at + gap + Math.min(PIECE, p.length - k * PIECE) > heard.length) continue;
+                double d = deviation(p, k, at + gap, gain);
+                if (d < best - 0.5 || (Math.abs(d - best) <= 0.5 && Math.abs(gap) < Math.abs(bestGap))) {
+                    best = d;
+                    bestGap = gap;
+                }
+            }
+            if (best == SILENT_PIECE) {
+                at += PIECE;
+                continue;
+            }
+            voiced++;
+            if (best <= PIECE_DB) {
+                at += bestGap + PIECE;
+                inARow = 0;
+            } else {
+                missing++;
+                if (++inARow > 3) return false;
+                at += PIECE;
+            }
+        }
+        return missing * 10 <= voiced * 3;
+    }
 
-    /** Mean deviation of piece {@code k} of the prompt placed at {@code at}, after its own gain; 0 when it is silent. */
-    private double deviation(double[] p, int k, int at) {
-        int end = Math.min(p.length, (k + 1) * PIECE);
-        double[] diffs = new double[end - k * PIECE];
+    private static final int PIECE = 20;           // 200 ms
+    private static final double PIECE_DB = 1.5;
+    private static final double SILENT_PIECE = -1;
+    private static final int MAX_GAP_FRAMES = 50;  // 500 ms: a stall of the sender (or of the machine)
+    private static final int MIN_GAP_FRAMES = -10; // 100 ms: the sender catching up, or Asterisk dropping a burst
+
+    /** The gain of the recording over the prompt's first two pieces placed at {@code at}. */
+    private double gainAt(double[] p, int at) {
+        double[] d = new double[2 * PIECE];
         int n = 0;
-        for (int i = k * PIECE; i < end; i++) if (p[i] > VOICED_DB) diffs[n++] = heard[at + i - k * PIECE] - p[i];
-        if (n < 3) return 0;
-        double[] d = java.util.Arrays.copyOf(diffs, n);
-        double gain = median(d);
+        for (int i = 0; i < Math.min(2 * PIECE, p.length); i++) if (p[i] > VOICED_DB) d[n++] = heard[at + i] - p[i];
+        return n < 3 ? Double.NaN : median(java.util.Arrays.copyOf(d, n));
+    }
+
+    /** Mean deviation of piece {@code k} placed at {@code at} with the prompt's gain; SILENT_PIECE when it has no voice. */
+    private double deviation(double[] p, int k, int at, double gain) {
+        int end = Math.min(p.length, (k + 1) * PIECE);
         double dev = 0;
-        for (double x : d) dev += Math.abs(x - gain);
-        return dev / n;
+        int n = 0;
+        for (int i = k * PIECE; i < end; i++) {
+            if (p[i] > VOICED_DB) {
+                dev += Math.abs(heard[at + i - k * PIECE] - p[i] - gain);
+                n++;
+            }
+        }
+        return n < 3 ? SILENT_PIECE : dev / n;
     }
 
     /** The closest the recording comes to the prompt: where, and the mean deviation of its loudness (dB). */
