@@ -57,6 +57,17 @@ public final class Metrics {
         reloads.initLabelValues("refused");
     }
 
+    /** The scrape as GET /metrics answers it (Prometheus text format), for logs and tests. */
+    public String text() {
+        var out = new java.io.ByteArrayOutputStream();
+        try {
+            io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter.create().write(out, registry.scrape());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Prompt keys are step names too: only these (and the fixed ones) get a label of their own. */
     public void knowSteps(Collection<String> promptKeys) {
         knownSteps.addAll(promptKeys);
