@@ -24,9 +24,15 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         var cfg = read.get().config();
+        var started = new java.util.concurrent.atomic.AtomicReference<Hotline>();
+        ReloadSignal.install(() -> { // before the start, so an early SIGHUP never kills the process
+            Hotline running = started.get();
+            if (running == null) log.warn("SIGHUP before the server had started: nothing reloaded");
+            else running.reload();
+        });
         var hotline = Hotline.of(cfg).reloadsFrom(config.file, read.get().hash()).start();
+        started.set(hotline);
         var signals = StopSignals.install(hotline::close);
-        ReloadSignal.install(hotline::reload);
         log.info("config {} loaded (script version {}); journal at {}", config.file,
                 hotline.scripts().snapshot().version(), cfg.journal().file());
         hotline.awaitStopped();   // the drain closed the listening socket ...
