@@ -2,6 +2,7 @@ package hotline.agi;
 
 import hotline.config.HotlineConfig;
 import hotline.config.Script;
+import hotline.config.ScriptSource;
 import hotline.config.Server;
 import hotline.flow.CallbackBook;
 import hotline.flow.Outcome;
@@ -39,6 +40,8 @@ public final class AgiServer implements AutoCloseable {
 
     /** The inbound hotline's FastAGI script path: agi://host:port/hotline ({@link Routes}). */
     public static final String SCRIPT_PATH = Routes.INBOUND;
+    /** The version of a script given as a plain supplier (tests), not through a {@link ScriptSource}. */
+    public static final String UNVERSIONED = "0-unversioned";
     private static final Logger log = LoggerFactory.getLogger(AgiServer.class);
 
     private final Server settings;
@@ -77,11 +80,23 @@ public final class AgiServer implements AutoCloseable {
      */
     public AgiServer(Server settings, Supplier<Script> scripts, Routes routes, JournalWriter journal,
                      java.util.Optional<hotline.audio.AudioSocketServer> audio, Clock clock, Ticker ticker) {
+        this(settings, routes, ticker, new HotlineCall(() -> new ScriptSource.Snapshot(scripts.get(), UNVERSIONED),
+                routes, journal, audio, clock, ticker), new BadRequests(journal, clock));
+    }
+
+    /** Each call's journal line names the version of the snapshot it took ({@code script-version}). */
+    public AgiServer(Server settings, ScriptSource scripts, Routes routes, JournalWriter journal,
+                     java.util.Optional<hotline.audio.AudioSocketServer> audio, Clock clock, Ticker ticker) {
+        this(settings, routes, ticker, new HotlineCall(scripts::snapshot, routes, journal, audio, clock, ticker),
+                new BadRequests(journal, clock));
+    }
+
+    private AgiServer(Server settings, Routes routes, Ticker ticker, HotlineCall hotlineCall, BadRequests badRequests) {
         this.settings = settings;
         this.ticker = ticker;
         this.routes = routes;
-        this.hotlineCall = new HotlineCall(scripts, routes, journal, audio, clock, ticker);
-        this.badRequests = new BadRequests(journal, clock);
+        this.hotlineCall = hotlineCall;
+        this.badRequests = badRequests;
     }
 
     /** Binds and starts accepting; returns the bound port (useful when configured as 0). */

@@ -47,6 +47,7 @@ public final class CallbackDialler implements AutoCloseable {
     private final Claimant claimant;
     private final DialsInFlight inFlight;
     private volatile boolean running;
+    private volatile java.util.function.Consumer<String> onAttempt = result -> { };
     private Thread loop;
     private Instant lastRelease = Instant.MIN;
     private boolean earlierRunsReleased;
@@ -75,6 +76,11 @@ public final class CallbackDialler implements AutoCloseable {
     /** The dialler over AMI on the hotline's clock. */
     public static CallbackDialler overAmi(Dialler config, CallbackStore store, Clock clock, Ticker ticker) {
         return new CallbackDialler(config, store, new AmiSwitchboard(config), clock, ticker);
+    }
+
+    /** Hands the result code of each attempt recorded ({@code reached}, {@code no-answer}, …) to {@code listener}. */
+    public void onAttempt(java.util.function.Consumer<String> listener) {
+        this.onAttempt = listener;
     }
 
     /** Starts the loop on a virtual thread; a lost AMI connection is retried with back-off. */
@@ -218,6 +224,7 @@ public final class CallbackDialler implements AutoCloseable {
     private void record(long id, int attempt, AttemptResult result) {
         try {
             var after = store.recordAttempt(id, attempt, result);
+            onAttempt.accept(result.code());
             log.info("callback {} attempt {}: {} -> {}", id, attempt, result.code(), after.state());
         } catch (IllegalStateException stale) {
             log.info("callback {} attempt {}: {} ignored ({})", id, attempt, result.code(), stale.getMessage());

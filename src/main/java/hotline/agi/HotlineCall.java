@@ -3,6 +3,7 @@ package hotline.agi;
 import hotline.audio.AudioSocketServer;
 import hotline.audio.PromptLibrary;
 import hotline.config.Script;
+import hotline.config.ScriptSource;
 import hotline.flow.CallFacts;
 import hotline.flow.CallFlow;
 import hotline.flow.CallerHungUp;
@@ -32,7 +33,7 @@ final class HotlineCall implements AgiScript {
     static final String OUTCOME_VARIABLE = "HOTLINE_OUTCOME";
     private static final Logger log = LoggerFactory.getLogger(HotlineCall.class);
 
-    private final Supplier<Script> scripts;
+    private final Supplier<ScriptSource.Snapshot> scripts;
     private final Routes routes;
     private final JournalWriter journal;
     private final Clock clock;
@@ -41,7 +42,7 @@ final class HotlineCall implements AgiScript {
     private final Optional<AudioSocketServer> audio;
     private final PromptLibrary prompts = new PromptLibrary();
 
-    HotlineCall(Supplier<Script> scripts, Routes routes, JournalWriter journal, Optional<AudioSocketServer> audio,
+    HotlineCall(Supplier<ScriptSource.Snapshot> scripts, Routes routes, JournalWriter journal, Optional<AudioSocketServer> audio,
                 Clock clock, Ticker ticker) {
         this.ticker = ticker;
         this.scripts = scripts;
@@ -54,7 +55,8 @@ final class HotlineCall implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) {
-        Script snapshot = scripts.get(); // this call's script, to its end
+        ScriptSource.Snapshot taken = scripts.get(); // this call's script and its version, to its end
+        Script snapshot = taken.script();
         String callId = AgiText.clean(request.getUniqueId(), 64);
         CallRecord record = new CallRecord(clock)
                 .with("call", callId)
@@ -62,7 +64,8 @@ final class HotlineCall implements AgiScript {
                 .with("caller", AgiText.clean(request.getCallerIdNumber(), 64))
                 .with("caller-name", AgiText.clean(request.getCallerIdName(), 80))
                 .with("dialled", AgiText.clean(request.getExtension(), 64))
-                .with("language", snapshot.languages().fallback());
+                .with("language", snapshot.languages().fallback())
+                .with("script-version", taken.version());
         MDC.put("call", callId);
         try {
             String path = AgiText.clean(request.getScript(), 64);

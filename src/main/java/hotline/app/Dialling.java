@@ -6,6 +6,7 @@ import hotline.store.CallbackStore;
 import hotline.time.Ticker;
 import java.time.Clock;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,8 @@ final class Dialling {
 
     private Dialling() {}
 
-    static Optional<CallbackDialler> start(Dialler settings, CallbackStore store, Clock clock, Ticker ticker) {
+    static Optional<CallbackDialler> start(Dialler settings, CallbackStore store, Clock clock, Ticker ticker,
+                                           Consumer<String> onAttempt) {
         if (!settings.enabled()) {
             log.info("callback dialler disabled (dialler.enabled: false): callbacks are not placed back");
             return Optional.empty();
@@ -30,6 +32,7 @@ final class Dialling {
                     + "this Asterisk's AMI with it. Set your own in manager.conf and here (`check` refuses it)");
         }
         var dialler = CallbackDialler.overAmi(settings, store, clock, ticker);
+        dialler.onAttempt(onAttempt);
         dialler.start();
         return Optional.of(dialler);
     }

@@ -10,11 +10,15 @@ import hotline.flow.CallbackBook;
 import hotline.flow.CallbackLimits;
 import hotline.flow.Routes;
 import hotline.journal.JournalWriter;
+import hotline.ops.Metrics;
+import hotline.ops.ReloadResult;
+import hotline.ops.Reloader;
 import hotline.store.CallbackStore;
 import hotline.store.SpoolReplayer;
 import hotline.store.SpoolingCallbackBook;
 import hotline.time.Ticker;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,8 +29,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The hotline, assembled once from the config and a clock: the journal, the callback store with
  * its spool and limits, the AudioSocket server, the FastAGI server with its routes and the
- * script source, and the callback dialler. {@code serve}, the lab's tests and a simulator all
- * build it here. {@link #stop} drains in the documented order (docs/operations.md).
+ * script source, the callback dialler, the metrics and the admin endpoint (reload, scrape).
+ * {@code serve}, the lab's tests and a simulator all build it here. {@link #stop} drains in the documented order (docs/operations.md).
  */
 public final class Hotline implements AutoCloseable {
 
@@ -44,9 +48,11 @@ public final class Hotline implements AutoCloseable {
     private final Optional<CallbackStore> store;
     private final Ticker ticker;
     private final int agiPort;
+    private final Metrics metrics;
+    private final Admin admin;
 
     private Hotline(Builder b, ScriptSource scripts, JournalWriter journal, Optional<AudioSocketServer> audio,
-                    CallbackBook book, Optional<SpoolReplayer> replayer, Optional<CallbackStore> store)
+                    CallbackBook book, Optional<SpoolReplayer> replayer, Optional<CallbackStore> store, Metrics metrics)
             throws IOException {
         this.settings = b.config.settings();
         this.scripts = scripts;
@@ -58,7 +64,14 @@ public final class Hotline implements AutoCloseable {
         Routes routes = b.routes.orElseGet(() -> Routes.standard(book, b.clock));
         this.server = new AgiServer(settings.server(), scripts, routes, journal, audio, b.clock, b.ticker);
         this.agiPort = server.start();
-        this.dialler = store.flatMap(s -> Dialling.start(settings.dialler(), s, b.clock, b.ticker));
+        this.metrics = metrics;
+        try {
+            this.admin = Admin.start(settings, b.file, scripts, metrics, server, audio, store, b.ticker);
+        } catch (IOException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+        this.dialler = store.flatMap(s -> Dialling.start(settings.dialler(), s, b.clock, b.ticker, metrics::dialAttempt));
     }
 
     /** The assembly of {@code config}; {@link Builder#start()} opens and starts it. */
@@ -74,6 +87,8 @@ public final class Hotline implements AutoCloseable {
         private Optional<CallbackBook> book = Optional.empty();
         private Optional<Routes> routes = Optional.empty();
         private boolean audioServer;
+        private Optional<Path> file = Optional.empty();
+        private Optional<String> fileHash = Optional.empty();
 
         private Builder(HotlineConfig config) {
             this.config = config;
@@ -96,6 +111,16 @@ public final class Hotline implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The file {@code config} was read from ({@link hotline.config.ConfigFile}): reloads read it
+         * again, and the script's version carries the hash of its text.
+         */
+        public Builder reloadsFrom(Path configFile, String contentHash) {
+            this.file = Optional.of(configFile);
+            this.fileHash = Optional.of(contentHash);
+            return this;
+        }
+
         /** Starts the AudioSocket server even when the script listens by energy (lab tests). */
         public Builder withAudioServer() {
             this.audioServer = true;
@@ -105,9 +130,13 @@ public final class Hotline implements AutoCloseable {
         public Hotline start() throws IOException {
             var opened = new ArrayList<AutoCloseable>();
             try {
-                var scripts = new ScriptSource(config.script());
+                var scripts = fileHash.map(h -> new ScriptSource(config.script(), h))
+                        .orElseGet(() -> new ScriptSource(config.script()));
                 var journal = new JournalWriter(config.journal().file());
                 opened.add(journal);
+                var metrics = new Metrics();
+                metrics.knowSteps(Reloader.promptKeys(config));
+                journal.addRecordListener(metrics.calls(clock));
                 Optional<CallbackStore> store = Optional.empty();
                 Optional<SpoolReplayer> replayer = Optional.empty();
                 CallbackBook calls;
@@ -131,7 +160,7 @@ public final class Hotline implements AutoCloseable {
                     opened.add(a);
                     audio = Optional.of(a);
                 }
-                return new Hotline(this, scripts, journal, audio, calls, replayer, store);
+                return new Hotline(this, scripts, journal, audio, calls, replayer, store, metrics);
             } catch (IOException | RuntimeException e) {
                 opened.reversed().forEach(Hotline::closeQuietly);
                 throw e;
@@ -147,6 +176,23 @@ public final class Hotline implements AutoCloseable {
     /** Where calls take their script snapshot; a reload swaps it. */
     public ScriptSource scripts() {
         return scripts;
+    }
+
+    /**
+     * Reads the config file again and, when every check passes, swaps the script new calls take;
+     * see {@link Reloader}. SIGHUP and POST /reload come here.
+     */
+    public ReloadResult reload() {
+        return admin.reloader.reload();
+    }
+
+    /** The admin endpoint's port (POST /reload, GET /metrics); empty when {@code server.admin-port} is 0. */
+    public Optional<Integer> adminPort() {
+        return admin.server.map(hotline.ops.AdminServer::port);
+    }
+
+    public Metrics metrics() {
+        return metrics;
     }
 
     public JournalWriter journal() {
@@ -171,6 +217,7 @@ public final class Hotline implements AutoCloseable {
         dialler.ifPresent(CallbackDialler::close);
         server.drain(grace);
         awaitCutCalls();
+        admin.server.ifPresent(hotline.ops.AdminServer::close);
         audio.ifPresent(AudioSocketServer::close);
         replayer.ifPresent(SpoolReplayer::close);
         journal.close();

@@ -53,6 +53,7 @@ public final class AudioSocketServer implements AutoCloseable {
     private final AtomicInteger unidentified = new AtomicInteger();
     private final AtomicLong connectionNumber = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong opened = new AtomicLong();
     private ServerSocket serverSocket;
 
     public AudioSocketServer(String bindAddress, int port, Predicate<InetAddress> allowed) {
@@ -90,12 +91,18 @@ public final class AudioSocketServer implements AutoCloseable {
         String target = bindAddress + ":" + serverSocket.getLocalPort();
         var session = new MediaSession(UUID.randomUUID(), quality, target, callId, done -> sessions.remove(done.id(), done));
         sessions.put(session.id(), session);
+        opened.incrementAndGet();
         return session;
     }
 
     /** Sessions not yet closed (a test checks nothing leaks). */
     public int openSessions() {
         return sessions.size();
+    }
+
+    /** Sessions opened since the start (the metrics). */
+    public long sessionsOpened() {
+        return opened.get();
     }
 
     public int liveConnections() {

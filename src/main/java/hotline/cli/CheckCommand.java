@@ -1,7 +1,7 @@
 package hotline.cli;
 
 import hotline.config.HotlineConfig;
-import hotline.config.SoundCheck;
+import hotline.config.ConfigFile;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,12 +27,7 @@ public final class CheckCommand implements Callable<Integer> {
             return 1;
         }
         HotlineConfig cfg = loaded.get();
-        List<String> problems = new java.util.ArrayList<>(SoundCheck.problems(cfg, config.file.toString()));
-        if (cfg.dialler().enabled() && cfg.dialler().secretIsPublished()) {
-            problems.add(config.file + ": dialler.ami-secret: '" + cfg.dialler().amiSecret() + "' is the sample "
-                    + "published with hotline-ivr (asterisk-conf/manager.conf); set a secret of your own in "
-                    + "manager.conf and here");
-        }
+        List<String> problems = ConfigFile.problems(cfg, config.file.toString()); // what a reload checks too
         var err = spec.commandLine().getErr();
         problems.forEach(err::println);
         if (!problems.isEmpty()) {

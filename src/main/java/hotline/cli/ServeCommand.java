@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the FastAGI server until SIGTERM (or SIGINT), then drain live calls and exit 0.")
+        description = "Run the FastAGI server until SIGTERM (or SIGINT), then drain live calls and exit 0. "
+                + "SIGHUP (or `hotline reload`) reloads the script from the config file.")
 public final class ServeCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
@@ -18,14 +19,22 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        var loaded = config.load();
-        if (loaded.isEmpty()) {
+        var read = config.read();
+        if (read.isEmpty()) {
             return 2;
         }
-        var cfg = loaded.get();
-        var hotline = Hotline.of(cfg).start();
+        var cfg = read.get().config();
+        var started = new java.util.concurrent.atomic.AtomicReference<Hotline>();
+        ReloadSignal.install(() -> { // before the start, so an early SIGHUP never kills the process
+            Hotline running = started.get();
+            if (running == null) log.warn("SIGHUP before the server had started: nothing reloaded");
+            else running.reload();
+        });
+        var hotline = Hotline.of(cfg).reloadsFrom(config.file, read.get().hash()).start();
+        started.set(hotline);
         var signals = StopSignals.install(hotline::close);
-        log.info("config {} loaded; journal at {}", config.file, cfg.journal().file());
+        log.info("config {} loaded (script version {}); journal at {}", config.file,
+                hotline.scripts().snapshot().version(), cfg.journal().file());
         hotline.awaitStopped();   // the drain closed the listening socket ...
         signals.awaitDrained();   // ... and every live call finished or was cut: exit 0
         log.info("stopped");

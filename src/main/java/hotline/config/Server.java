@@ -3,7 +3,7 @@ package hotline.config;
 import java.time.Duration;
 
 /**
- * The FastAGI listener.
+ * The FastAGI listener and the admin endpoint beside it.
  *
  * @param bindAddress   where to listen; 127.0.0.1 when Asterisk runs on the same host
  * @param port          FastAGI port, 4573 by convention
@@ -12,12 +12,17 @@ import java.time.Duration;
  * @param drainGrace    on SIGTERM, how long live calls may run on before the process exits, 0..1h
  * @param headerTimeout how long a connection may take to send its whole AGI request header;
  *                      after it the request is refused as failed:bad-request, 100ms..60s
+ * @param adminAddress  where the admin HTTP endpoint ({@code POST /reload}, {@code GET /metrics})
+ *                      listens, default 127.0.0.1 (it reloads the script: keep it off the network)
+ * @param adminPort     its port, default 4580; 0 switches it off, 0..65535
  */
 public record Server(String bindAddress, Integer port, Integer maxCalls, Duration drainGrace,
-                     Duration headerTimeout) {
+                     Duration headerTimeout, String adminAddress, Integer adminPort) {
 
     /** Asterisk writes the header in one go, in well under a millisecond on loopback. */
     public static final Duration DEFAULT_HEADER_TIMEOUT = Duration.ofSeconds(3);
+    public static final String DEFAULT_ADMIN_ADDRESS = "127.0.0.1";
+    public static final int DEFAULT_ADMIN_PORT = 4580;
 
     public Server {
         bindAddress = bindAddress == null ? "127.0.0.1" : bindAddress;
@@ -25,23 +30,43 @@ public record Server(String bindAddress, Integer port, Integer maxCalls, Duratio
         maxCalls = maxCalls == null ? 200 : maxCalls;
         drainGrace = drainGrace == null ? Duration.ofSeconds(60) : drainGrace;
         headerTimeout = headerTimeout == null ? DEFAULT_HEADER_TIMEOUT : headerTimeout;
+        adminAddress = adminAddress == null ? DEFAULT_ADMIN_ADDRESS : adminAddress;
+        adminPort = adminPort == null ? DEFAULT_ADMIN_PORT : adminPort;
         Check.that(!bindAddress.isBlank(), "bind-address: must not be empty");
         Check.that(port > 0 && port < 65536, "port: must be 1..65535, was " + port);
         Check.that(maxCalls > 0 && maxCalls <= 10_000, "max-calls: must be 1..10000, was " + maxCalls);
         Check.between("drain-grace", drainGrace, Duration.ZERO, Duration.ofHours(1));
         Check.between("header-timeout", headerTimeout, Duration.ofMillis(100), Duration.ofSeconds(60));
+        Check.that(!adminAddress.isBlank(), "admin-address: must not be empty");
+        Check.that(adminPort >= 0 && adminPort < 65536, "admin-port: must be 0 (off) or 1..65535, was " + adminPort);
+        Check.that(adminPort == 0 || !adminPort.equals(port), "admin-port: " + adminPort + " is also server.port");
     }
 
-    /** With the default header timeout. */
+    /** With the default header timeout and no admin endpoint (tests that run several servers at once). */
     public Server(String bindAddress, Integer port, Integer maxCalls, Duration drainGrace) {
         this(bindAddress, port, maxCalls, drainGrace, null);
     }
 
+    /** No admin endpoint (tests that run several servers at once). */
+    public Server(String bindAddress, Integer port, Integer maxCalls, Duration drainGrace, Duration headerTimeout) {
+        this(bindAddress, port, maxCalls, drainGrace, headerTimeout, null, 0);
+    }
+
     public Server withHeaderTimeout(Duration timeout) {
-        return new Server(bindAddress, port, maxCalls, drainGrace, timeout);
+        return new Server(bindAddress, port, maxCalls, drainGrace, timeout, adminAddress, adminPort);
+    }
+
+    /** The same listener with the admin endpoint on {@code newAdminPort} (0: off). */
+    public Server withAdminPort(int newAdminPort) {
+        return new Server(bindAddress, port, maxCalls, drainGrace, headerTimeout, adminAddress, newAdminPort);
+    }
+
+    /** An admin endpoint is configured. */
+    public boolean adminEnabled() {
+        return adminPort != 0;
     }
 
     static Server defaults() {
-        return new Server(null, null, null, null, null);
+        return new Server(null, null, null, null, null, null, null);
     }
 }

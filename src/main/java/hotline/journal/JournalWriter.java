@@ -34,6 +34,7 @@ public final class JournalWriter implements AutoCloseable {
     private final Path file;
     private final BufferedWriter out;
     private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<CallRecord>> recordListeners = new CopyOnWriteArrayList<>();
     private boolean closed;
 
     public JournalWriter(Path file) {
@@ -52,6 +53,11 @@ public final class JournalWriter implements AutoCloseable {
     /** Also hands each line to {@code listener} (tests and live views). */
     public void addListener(Consumer<String> listener) {
         listeners.add(listener);
+    }
+
+    /** Also hands each call's record, once written, to {@code listener} (the metrics). */
+    public void addRecordListener(Consumer<CallRecord> listener) {
+        recordListeners.add(listener);
     }
 
     public void write(CallRecord record) {
@@ -78,6 +84,13 @@ public final class JournalWriter implements AutoCloseable {
             }
         }
         listeners.forEach(l -> l.accept(line));
+        for (var l : recordListeners) {
+            try {
+                l.accept(record);
+            } catch (RuntimeException e) { // a listener never costs a call its journal line
+                log.warn("journal record listener failed: {}", e.toString());
+            }
+        }
     }
 
     @Override

@@ -109,6 +109,9 @@ public interface CallbackStore extends AutoCloseable {
     /** Matching callbacks in arrival order; a row that cannot be read is left out with a warning. */
     List<CallbackRequest> list(CallbackFilter filter);
 
+    /** How many callbacks are in each state (every state present, 0 when none): one query. */
+    java.util.Map<CallbackState, Long> countByState();
+
     /** Writes the matching callbacks as CSV or JSON (docs/callbacks.md#export). */
     default void export(CallbackFilter filter, ExportFormat format, Writer out) {
         CallbackExport.write(list(filter), format, out);

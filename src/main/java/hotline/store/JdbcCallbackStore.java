@@ -239,6 +239,16 @@ final class JdbcCallbackStore implements CallbackStore {
     }
 
     @Override
+    public java.util.Map<CallbackState, Long> countByState() {
+        var counts = new java.util.EnumMap<CallbackState, Long>(CallbackState.class);
+        for (CallbackState s : CallbackState.values()) counts.put(s, 0L);
+        var rows = sql.query("count callbacks", "SELECT state, COUNT(*) FROM callbacks GROUP BY state",
+                rs -> java.util.Map.entry(rs.getString(1), rs.getLong(2)));
+        rows.forEach(row -> CallbackState.ofCode(row.getKey()).ifPresent(s -> counts.put(s, row.getValue())));
+        return counts;
+    }
+
+    @Override
     public void close() {
         sql.close();
     }

@@ -24,7 +24,7 @@ class HotlineTest {
     private HotlineConfig config(int port) throws IOException {
         Path file = dir.resolve("hotline.yaml");
         Files.writeString(file, """
-                server: {bind-address: 127.0.0.1, port: %d}
+                server: {bind-address: 127.0.0.1, port: %d, admin-port: 0}
                 journal: {file: %s}
                 store: {jdbc-url: "jdbc:sqlite:%s", spool: %s}
                 dialler: {enabled: false}
