@@ -25,11 +25,13 @@ public record Server(String bindAddress, Integer port, Integer maxCalls, Duratio
         maxCalls = maxCalls == null ? 200 : maxCalls;
         drainGrace = drainGrace == null ? Duration.ofSeconds(60) : drainGrace;
         headerTimeout = headerTimeout == null ? DEFAULT_HEADER_TIMEOUT : headerTimeout;
-        Check.that(!bindAddress.isBlank(), "bind-address: must not be empty");
-        Check.that(port > 0 && port < 65536, "port: must be 1..65535, was " + port);
-        Check.that(maxCalls > 0 && maxCalls <= 10_000, "max-calls: must be 1..10000, was " + maxCalls);
-        Check.between("drain-grace", drainGrace, Duration.ZERO, Duration.ofHours(1));
-        Check.between("header-timeout", headerTimeout, Duration.ofMillis(100), Duration.ofSeconds(60));
+        var check = new Check();
+        check.that("bind-address", !bindAddress.isBlank(), "must not be empty");
+        check.that("port", port > 0 && port < 65536, "must be 1..65535, was " + port);
+        check.that("max-calls", maxCalls > 0 && maxCalls <= 10_000, "must be 1..10000, was " + maxCalls);
+        check.between("drain-grace", drainGrace, Duration.ZERO, Duration.ofHours(1));
+        check.between("header-timeout", headerTimeout, Duration.ofMillis(100), Duration.ofSeconds(60));
+        check.done();
     }
 
     /** With the default header timeout. */
