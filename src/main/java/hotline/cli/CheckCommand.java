@@ -1,47 +1,69 @@
 package hotline.cli;
 
+import hotline.config.ConfigException;
+import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
+import hotline.config.LoadedConfig;
 import hotline.config.SoundCheck;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Validate the config and that every prompt has a sound file in every language; "
-                + "exits 1 with the list of problems.")
+                + "exits 1 with the list of every problem.")
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
+
+    @Option(names = "--print", description = "Also print every key's effective value and where it comes from "
+            + "(# file or # default).")
+    boolean print;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        var loaded = config.load();
-        if (loaded.isEmpty()) {
-            return 1;
+        var out = spec.commandLine().getOut();
+        var err = spec.commandLine().getErr();
+        LoadedConfig loaded;
+        try {
+            loaded = ConfigLoader.loadWithSources(config.file);
+        } catch (ConfigException e) {
+            return refused(e.problems());
         }
-        HotlineConfig cfg = loaded.get();
-        List<String> problems = new java.util.ArrayList<>(SoundCheck.problems(cfg, config.file.toString()));
+        HotlineConfig cfg = loaded.config();
+        if (print) {
+            loaded.lines().forEach(out::println);
+            out.flush();
+        }
+        List<String> problems = new ArrayList<>(SoundCheck.problems(cfg, config.file.toString()));
         if (cfg.dialler().enabled() && cfg.dialler().secretIsPublished()) {
             problems.add(config.file + ": dialler.ami-secret: '" + cfg.dialler().amiSecret() + "' is the sample "
                     + "published with hotline-ivr (asterisk-conf/manager.conf); set a secret of your own in "
                     + "manager.conf and here");
         }
-        var err = spec.commandLine().getErr();
-        problems.forEach(err::println);
         if (!problems.isEmpty()) {
-            err.println(problems.size() + " problem(s) in " + config.file);
-            err.flush();
-            return 1;
+            return refused(problems);
         }
         long prompts = cfg.promptUses().map(u -> u.promptKey()).distinct().count();
-        spec.commandLine().getOut().println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");
+        out.println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");
+        err.flush();
         return 0;
+    }
+
+    private int refused(List<String> problems) {
+        var err = spec.commandLine().getErr();
+        problems.forEach(err::println);
+        err.println(problems.size() + " problem(s) in " + config.file);
+        err.flush();
+        return 1;
     }
 }

@@ -19,7 +19,7 @@ final class EffectiveValues {
 
     /** Scalars YAML would read as something else than the text (a number, a boolean, null). */
     private static final Pattern NOT_TEXT = Pattern.compile(
-            "[-+]?[0-9][0-9_.]*([eE][-+]?[0-9]+)?|[-+]?\\.?(inf|nan)|true|false|yes|no|on|off|y|n|null|~",
+            "[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-f]+|0o[0-7]+|[-+]?\\.?(inf|nan)|true|false|yes|no|on|off|y|n|null|~",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_./()$=<>^+][^#]*");
 

@@ -34,7 +34,7 @@ public record LoadedConfig(HotlineConfig config, Set<String> keysInFile) {
     /** {@code check --print}: one line per key, {@code inbound.listening.listen-for: 5s   # file}. */
     public List<String> lines() {
         Map<String, String> values = values();
-        int width = Math.min(72, values.entrySet().stream()
+        int width = Math.min(56, values.entrySet().stream()
                 .mapToInt(e -> e.getKey().length() + 2 + e.getValue().length()).max().orElse(0));
         List<String> lines = new ArrayList<>();
         values.forEach((key, value) -> lines.add(StringUtils.rightPad(key + ": " + value, width) + "   # "
