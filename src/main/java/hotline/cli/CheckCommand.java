@@ -1,42 +1,63 @@
 package hotline.cli;
 
+import hotline.config.ConfigException;
+import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.ConfigFile;
+import hotline.config.LoadedConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = "Validate the config and that every prompt has a sound file in every language; "
-                + "exits 1 with the list of problems.")
+                + "exits 1 with the list of every problem.")
 public final class CheckCommand implements Callable<Integer> {
 
     @Mixin
     ConfigOption config;
+
+    @Option(names = "--print", description = "Also print every key's effective value and where it comes from "
+            + "(# file or # default).")
+    boolean print;
 
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        var loaded = config.load();
-        if (loaded.isEmpty()) {
-            return 1;
-        }
-        HotlineConfig cfg = loaded.get();
-        List<String> problems = ConfigFile.problems(cfg, config.file.toString()); // what a reload checks too
+        var out = spec.commandLine().getOut();
         var err = spec.commandLine().getErr();
-        problems.forEach(err::println);
+        LoadedConfig loaded;
+        try {
+            loaded = ConfigLoader.loadWithSources(config.file);
+        } catch (ConfigException e) {
+            return refused(e.problems());
+        }
+        HotlineConfig cfg = loaded.config();
+        if (print) {
+            loaded.lines().forEach(out::println);
+            out.flush();
+        }
+        List<String> problems = ConfigFile.problems(cfg, config.file.toString()); // what a reload checks too
         if (!problems.isEmpty()) {
-            err.println(problems.size() + " problem(s) in " + config.file);
-            err.flush();
-            return 1;
+            return refused(problems);
         }
         long prompts = cfg.promptUses().map(u -> u.promptKey()).distinct().count();
-        spec.commandLine().getOut().println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");
+        out.println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");
+        err.flush();
         return 0;
+    }
+
+    private int refused(List<String> problems) {
+        var err = spec.commandLine().getErr();
+        problems.forEach(err::println);
+        err.println(problems.size() + " problem(s) in " + config.file);
+        err.flush();
+        return 1;
     }
 }

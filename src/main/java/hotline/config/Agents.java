@@ -40,18 +40,20 @@ public record Agents(String connecting, String queue, Duration maxWait, String g
         callbackReason = callbackReason == null ? "simple" : callbackReason;
         apologiseAfter = apologiseAfter == null ? Duration.ofSeconds(15) : apologiseAfter;
         agentWhisper = agentWhisper == null ? "agent-whisper" : agentWhisper;
-        Check.promptKey("connecting", connecting);
-        Check.queueName("queue", queue);
-        Check.wholeSecondsBetween("max-wait", maxWait, 10, 4 * 3600);
-        Check.promptKey("gave-up-prompt", gaveUpPrompt);
-        Check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
-        Check.wholeSecondsBetween("patience-every", patienceEvery, 10, 600);
-        Check.promptKey("patience-prompt", patiencePrompt);
-        Check.wholeSecondsBetween("callback-offer-after", callbackOfferAfter, 10, 3600);
-        Check.promptKey("callback-offer-prompt", callbackOfferPrompt);
-        Check.promptKey("callback-reason", callbackReason);
-        Check.wholeSecondsBetween("apologise-after", apologiseAfter, 5, 600);
-        Check.queueName("agent-whisper", agentWhisper);
+        var check = new Check();
+        check.promptKey("connecting", connecting);
+        check.queueName("queue", queue);
+        check.wholeSecondsBetween("max-wait", maxWait, 10, 4 * 3600);
+        check.promptKey("gave-up-prompt", gaveUpPrompt);
+        check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        check.wholeSecondsBetween("patience-every", patienceEvery, 10, 600);
+        check.promptKey("patience-prompt", patiencePrompt);
+        check.wholeSecondsBetween("callback-offer-after", callbackOfferAfter, 10, 3600);
+        check.promptKey("callback-offer-prompt", callbackOfferPrompt);
+        check.reasonCode("callback-reason", callbackReason);
+        check.wholeSecondsBetween("apologise-after", apologiseAfter, 5, 600);
+        check.contextName("agent-whisper", agentWhisper);
+        check.done();
     }
 
     static Agents defaults() {

@@ -1,9 +1,11 @@
 package hotline.config;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Taking a callback request (call-scripts.md §5): the number, read back digit by digit and
@@ -23,7 +25,8 @@ import java.util.Map;
  * @param recordNamePrompt  "after the tone, please say your name, then press hash"
  * @param recordNameMax     the longest name recording, 1s..30s
  * @param confirmedPrompts  reason code → the prompt that tells the caller when to expect it; the
- *                          promise itself is {@code store.promise} (the prompt must say the same)
+ *                          promise itself is {@code store.promise} (the prompt must say the same).
+ *                          A default reason left out keeps its default prompt
  * @param allowedPrefixes   a number to call back must start with one of these (digits); the default
  *                          is every national number: any number but one starting with the
  *                          international prefix 00
@@ -50,6 +53,9 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
                         Duration pauseBeforeHangup) {
 
     /** National numbers: with the trunk prefix 0 but not the international 00, or without a prefix. */
+    /** call-scripts.md §5: each says what {@code store.promise} promises for its reason. */
+    public static final Map<String, String> DEFAULT_CONFIRMED_PROMPTS = Map.of("simple", "callback-confirmed-2h",
+            "complex", "callback-confirmed-24h", "complaint", "teamlead-unavailable");
     public static final List<String> NATIONAL = List.of("01", "02", "03", "04", "05", "06", "07", "08", "09",
             "1", "2", "3", "4", "5", "6", "7", "8", "9");
 
@@ -65,8 +71,7 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
         recordName = recordName == null ? Boolean.TRUE : recordName;
         recordNamePrompt = recordNamePrompt == null ? "callback-record-name" : recordNamePrompt;
         recordNameMax = recordNameMax == null ? Duration.ofSeconds(5) : recordNameMax;
-        confirmedPrompts = confirmedPrompts == null ? ordered(Map.of("simple", "callback-confirmed-2h",
-                "complex", "callback-confirmed-24h", "complaint", "teamlead-unavailable")) : ordered(confirmedPrompts);
+        confirmedPrompts = withDefaults(confirmedPrompts);
         allowedPrefixes = allowedPrefixes == null ? NATIONAL : List.copyOf(allowedPrefixes);
         notAllowedPrompt = notAllowedPrompt == null ? "callback-number-not-allowed" : notAllowedPrompt;
         maxPerCaller = maxPerCaller == null ? 3 : maxPerCaller;
@@ -75,30 +80,35 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
         confirmCallerIdPrompt = confirmCallerIdPrompt == null ? "callback-confirm-caller-id" : confirmCallerIdPrompt;
         noNumberPrompt = noNumberPrompt == null ? "callback-no-number" : noNumberPrompt;
         pauseBeforeHangup = pauseBeforeHangup == null ? Duration.ofSeconds(5) : pauseBeforeHangup;
-        Check.that(!allowedPrefixes.isEmpty(), "allowed-prefixes: name at least one prefix (digits)");
-        allowedPrefixes.forEach(p -> Check.that(p != null && p.matches("[0-9]{1,10}"),
-                "allowed-prefixes: '" + p + "' is not a prefix (1 to 10 digits)"));
-        Check.promptKey("not-allowed-prompt", notAllowedPrompt);
-        Check.that(maxPerCaller >= 1 && maxPerCaller <= 100, "max-per-caller: must be 1..100, was " + maxPerCaller);
-        Check.between("per-caller-window", perCallerWindow, Duration.ofMinutes(1), Duration.ofHours(24));
-        Check.promptKey("limit-prompt", limitPrompt);
-        Check.promptKey("use-caller-id-prompt", useCallerIdPrompt);
-        Check.promptKey("enter-number-prompt", enterNumberPrompt);
-        Check.promptKey("you-entered-prompt", youEnteredPrompt);
-        Check.promptKey("confirm-prompt", confirmPrompt);
-        Check.promptKey("confirm-caller-id-prompt", confirmCallerIdPrompt);
-        Check.promptKey("no-number-prompt", noNumberPrompt);
-        Check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
-        Check.that(minDigits >= 3 && minDigits <= 20, "min-digits: must be 3..20, was " + minDigits);
-        Check.that(maxDigits >= minDigits && maxDigits <= 20, "max-digits: must be min-digits..20, was " + maxDigits);
-        Check.between("answer-within", answerWithin, Duration.ofSeconds(1), Duration.ofSeconds(30));
-        Check.that(attempts >= 1 && attempts <= 5, "attempts: must be 1..5, was " + attempts);
-        Check.promptKey("record-name-prompt", recordNamePrompt);
-        Check.between("record-name-max", recordNameMax, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        var check = new Check();
+        check.that("allowed-prefixes", !allowedPrefixes.isEmpty(), "name at least one prefix (digits)");
+        for (int i = 0; i < allowedPrefixes.size(); i++) {
+            String p = allowedPrefixes.get(i);
+            check.item("allowed-prefixes", i, p.matches("[0-9]{1,10}"), Check.quote(p) + " is not a prefix (1 to 10 digits)");
+        }
+        check.promptKey("not-allowed-prompt", notAllowedPrompt);
+        check.count("max-per-caller", maxPerCaller, 1, 100);
+        check.between("per-caller-window", perCallerWindow, Duration.ofMinutes(1), Duration.ofHours(24));
+        check.promptKey("limit-prompt", limitPrompt);
+        check.promptKey("use-caller-id-prompt", useCallerIdPrompt);
+        check.promptKey("enter-number-prompt", enterNumberPrompt);
+        check.promptKey("you-entered-prompt", youEnteredPrompt);
+        check.promptKey("confirm-prompt", confirmPrompt);
+        check.promptKey("confirm-caller-id-prompt", confirmCallerIdPrompt);
+        check.promptKey("no-number-prompt", noNumberPrompt);
+        check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        check.count("min-digits", minDigits, 3, 20);
+        check.across("max-digits", java.util.Set.of("min-digits", "max-digits"), maxDigits >= minDigits && maxDigits <= 20,
+                "must be min-digits (" + minDigits + ")..20, was " + maxDigits);
+        check.between("answer-within", answerWithin, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        check.count("attempts", attempts, 1, 5);
+        check.promptKey("record-name-prompt", recordNamePrompt);
+        check.between("record-name-max", recordNameMax, Duration.ofSeconds(1), Duration.ofSeconds(30));
         confirmedPrompts.forEach((reason, prompt) -> {
-            Check.promptKey("confirmed-prompts", reason);
-            Check.promptKey("confirmed-prompts." + reason, prompt);
+            check.entryName("confirmed-prompts", reason, Check.isReasonCode(reason), Check.notReasonCode(reason));
+            check.entryValue("confirmed-prompts", reason, Check.isPromptKey(prompt), Check.notPromptKey(prompt));
         });
+        check.done();
     }
 
     static Callbacks defaults() {
@@ -111,7 +121,12 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
         return allowedPrefixes.stream().anyMatch(digits::startsWith);
     }
 
-    private static <V> Map<String, V> ordered(Map<String, V> m) {
-        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(new java.util.TreeMap<>(m)));
+    /** The confirmed prompts given, over the defaults: a default reason left out keeps its prompt. */
+    private static Map<String, String> withDefaults(Map<String, String> given) {
+        var merged = new TreeMap<>(DEFAULT_CONFIRMED_PROMPTS);
+        if (given != null) {
+            merged.putAll(given);
+        }
+        return Collections.unmodifiableMap(new LinkedHashMap<>(merged));
     }
 }

@@ -38,16 +38,18 @@ public record Complaint(String key, String optionPrompt, String escalatingPrompt
         whisper = whisper == null ? "teamlead-whisper" : whisper;
         reason = reason == null ? "complaint" : reason;
         unavailablePrompt = unavailablePrompt == null ? "complaint-callback-instead" : unavailablePrompt;
-        Check.that(key.isEmpty() || key.matches("[0-9*#]"), "key: '" + key + "' is not a single phone key");
-        Check.promptKey("option-prompt", optionPrompt);
-        Check.promptKey("escalating-prompt", escalatingPrompt);
-        Check.promptKey("statement-prompt", statementPrompt);
-        Check.between("statement-max", statementMax, Duration.ofSeconds(5), Duration.ofMinutes(5));
-        Check.queueName("queue", queue);
-        Check.wholeSecondsBetween("answer-within", answerWithin, 5, 600);
-        Check.queueName("whisper", whisper);
-        Check.promptKey("reason", reason);
-        Check.promptKey("unavailable-prompt", unavailablePrompt);
+        var check = new Check();
+        check.phoneKey("key", key, true);
+        check.promptKey("option-prompt", optionPrompt);
+        check.promptKey("escalating-prompt", escalatingPrompt);
+        check.promptKey("statement-prompt", statementPrompt);
+        check.between("statement-max", statementMax, Duration.ofSeconds(5), Duration.ofMinutes(5));
+        check.queueName("queue", queue);
+        check.wholeSecondsBetween("answer-within", answerWithin, 5, 600);
+        check.contextName("whisper", whisper);
+        check.reasonCode("reason", reason);
+        check.promptKey("unavailable-prompt", unavailablePrompt);
+        check.done();
     }
 
     static Complaint defaults() {

@@ -1,42 +1,31 @@
 package hotline.config;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import hotline.config.YamlTree.Mapping;
+import hotline.config.YamlTree.Mark;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalInt;
-import java.util.stream.Collectors;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Binds hotline.yaml to {@link HotlineConfig}. Keys are kebab-case, unknown keys are
- * errors, and every error names the file, line, column and key path.
+ * Binds hotline.yaml to {@link HotlineConfig}. Keys are kebab-case; a key left out keeps its
+ * default, whatever its neighbours say; unknown keys are errors (with the near key suggested).
+ * Every problem of the file is reported at once, each as {@code file:line:column: key.path: why}.
  */
 public final class ConfigLoader {
 
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .registerModule(new SimpleModule("durations").addDeserializer(Duration.class, new DurationReader()));
-
     private ConfigLoader() {}
 
+    /** The config in {@code file}; a {@link ConfigException} lists every problem. */
     public static HotlineConfig load(Path file) {
+        return loadWithSources(file).config();
+    }
+
+    /** The config in {@code file} and which keys the file sets (the others are at their default). */
+    public static LoadedConfig loadWithSources(Path file) {
         String text;
         try {
             text = Files.readString(file);
@@ -45,74 +34,33 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException(List.of(file + ": cannot read: " + e.getMessage()));
         }
-        return parse(file.toString(), text);
+        return read(file.toString(), text);
     }
 
-    static HotlineConfig parse(String fileName, String yaml) {
+    /** The config in the YAML text {@code yaml}; {@code fileName} starts every problem. */
+    public static HotlineConfig parse(String fileName, String yaml) {
+        return read(fileName, yaml).config();
+    }
+
+    static LoadedConfig read(String fileName, String yaml) {
+        var binder = new Binder(fileName);
+        Mapping root;
         try {
-            HotlineConfig config = YAML.readValue(yaml, HotlineConfig.class);
-            return config == null ? HotlineConfig.defaults() : config;
-        } catch (JsonMappingException e) {
-            throw new ConfigException(List.of(describe(fileName, yaml, e)));
-        } catch (JsonProcessingException e) {
-            throw new ConfigException(List.of(where(fileName, e.getLocation()) + "not valid YAML: "
-                    + e.getOriginalMessage()));
-        }
-    }
-
-    private static String describe(String fileName, String yaml, JsonMappingException e) {
-        List<String> keys = new ArrayList<>();
-        var path = new StringBuilder();
-        for (var ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                keys.add(ref.getFieldName());
-                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                path.append('[').append(ref.getIndex()).append(']');
+            var node = YamlTree.parse(yaml).orElse(new Mapping(Map.of(), new Mark(1, 1)));
+            if (!(node instanceof Mapping m)) {
+                binder.problem(Optional.of(node.at()), "", "must be sections of keys (server:, inbound:, ...), not "
+                        + Values.describe(node));
+                throw new ConfigException(binder.problems());
             }
+            root = m;
+        } catch (YamlTree.Unreadable e) {
+            binder.problem(e.at(), "", e.getMessage());
+            throw new ConfigException(binder.problems());
         }
-        String why;
-        if (e instanceof UnrecognizedPropertyException u) {
-            why = "unknown key; known keys here: " + u.getKnownPropertyIds().stream()
-                    .map(Object::toString).sorted().collect(Collectors.joining(", "));
-        } else if (e.getCause() instanceof IllegalArgumentException iae) {
-            // a record's own validation: its message starts with the offending field's key
-            String msg = iae.getMessage();
-            int colon = msg.indexOf(':');
-            if (colon > 0) {
-                String field = msg.substring(0, colon);
-                keys.add(field);
-                path.append(path.isEmpty() ? "" : ".").append(field);
-                msg = msg.substring(colon + 1).strip();
-            }
-            why = msg;
-        } else {
-            why = e.getOriginalMessage();
+        var bound = binder.record(HotlineConfig.class, root, "", HotlineConfig.defaults());
+        if (!binder.problems().isEmpty()) {
+            throw new ConfigException(binder.problems());
         }
-        OptionalInt line = KeyLines.lineOf(yaml, keys);
-        String where = line.isPresent() ? fileName + ":" + line.getAsInt() + ": " : where(fileName, e.getLocation());
-        return where + (path.isEmpty() ? "(top level)" : path) + ": " + why;
-    }
-
-    private static String where(String fileName, JsonLocation loc) {
-        if (loc == null || loc.getLineNr() < 1) {
-            return fileName + ": ";
-        }
-        return fileName + ":" + loc.getLineNr() + ":" + loc.getColumnNr() + ": ";
-    }
-
-    private static final class DurationReader extends StdScalarDeserializer<Duration> {
-        DurationReader() {
-            super(Duration.class);
-        }
-
-        @Override
-        public Duration deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            try {
-                return Durations.parse(p.getValueAsString(""));
-            } catch (IllegalArgumentException e) {
-                throw JsonMappingException.from(p, e.getMessage());
-            }
-        }
+        return new LoadedConfig(bound.value(), binder.keysInFile());
     }
 }

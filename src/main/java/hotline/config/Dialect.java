@@ -31,14 +31,16 @@ public record Dialect(List<String> steps, String yesNoPrompt, Duration answerWit
         transferPrompt = transferPrompt == null ? "dialect-transfer" : transferPrompt;
         unavailablePrompt = unavailablePrompt == null ? "dialect-unavailable-goodbye" : unavailablePrompt;
         pauseBeforeHangup = pauseBeforeHangup == null ? Duration.ofSeconds(5) : pauseBeforeHangup;
-        steps.forEach(s -> Check.promptKey("steps", s));
-        Check.promptKey("yes-no-prompt", yesNoPrompt);
-        Check.between("answer-within", answerWithin, Duration.ofSeconds(1), Duration.ofSeconds(30));
-        Check.queueName("queue", queue);
-        Check.wholeSecondsBetween("max-wait", maxWait, 10, 3600);
-        Check.promptKey("transfer-prompt", transferPrompt);
-        Check.promptKey("unavailable-prompt", unavailablePrompt);
-        Check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        var check = new Check();
+        check.promptKeys("steps", steps);
+        check.promptKey("yes-no-prompt", yesNoPrompt);
+        check.between("answer-within", answerWithin, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        check.queueName("queue", queue);
+        check.wholeSecondsBetween("max-wait", maxWait, 10, 3600);
+        check.promptKey("transfer-prompt", transferPrompt);
+        check.promptKey("unavailable-prompt", unavailablePrompt);
+        check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        check.done();
     }
 
     static Dialect defaults() {

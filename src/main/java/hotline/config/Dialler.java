@@ -5,6 +5,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.apache.commons.lang3.StringUtils;
 
 /**
  * Placing stored callbacks back (docs/callbacks.md#placing-callbacks-back): an AMI login
@@ -42,7 +43,7 @@ public record Dialler(Boolean enabled, String amiHost, Integer amiPort, String a
 
     public Dialler {
         enabled = enabled == null ? Boolean.TRUE : enabled;
-        amiHost = amiHost == null ? "127.0.0.1" : amiHost.strip();
+        amiHost = amiHost == null ? "127.0.0.1" : StringUtils.strip(amiHost);
         amiPort = amiPort == null ? 5038 : amiPort;
         amiUser = amiUser == null ? "hotline" : amiUser.strip();
         amiSecret = amiSecret == null ? "" : amiSecret;
@@ -51,18 +52,25 @@ public record Dialler(Boolean enabled, String amiHost, Integer amiPort, String a
         ringFor = ringFor == null ? Duration.ofSeconds(30) : ringFor;
         queueTimeout = queueTimeout == null ? Duration.ofMinutes(2) : queueTimeout;
         node = node == null ? hostName() : node.strip();
-        Check.that(NODE.matcher(node).matches(), "node: '" + node + "' is not a node name (letters, digits, . _ -)");
-        Check.that(!amiHost.isEmpty(), "ami-host: must not be empty");
-        Check.that(amiPort > 0 && amiPort < 65536, "ami-port: must be 1..65535, was " + amiPort);
-        Check.that(amiUser.matches("[A-Za-z0-9._-]{1,80}"), "ami-user: '" + amiUser + "' is not a manager.conf user");
+        var check = new Check();
+        check.that("node", NODE.matcher(node).matches(),
+                Check.quote(node) + " is not a node name (1 to 80 letters, digits, '.', '_' and '-')");
+        check.that("ami-host", !amiHost.isEmpty(), "must not be empty");
+        check.that("ami-port", amiPort > 0 && amiPort < 65536, "must be 1..65535, was " + amiPort);
+        check.that("ami-user", amiUser.matches("[A-Za-z0-9._-]{1,80}"),
+                Check.quote(amiUser) + " is not a manager.conf user (letters, digits, '.', '_' and '-')");
         String[] parts = dial.split(Pattern.quote(NUMBER), -1);
-        Check.that(parts.length == 2, "dial: '" + dial + "' must contain {number} exactly once");
-        Check.that(DIAL_REST.matcher(parts[0]).matches() && DIAL_REST.matcher(parts[1]).matches()
-                        && parts[0].contains("/"),
-                "dial: '" + dial + "' is not a channel like PJSIP/{number}@trunk (letters, digits, / @ . _ : + -)");
-        Check.between("poll-every", pollEvery, Duration.ofMillis(100), Duration.ofMinutes(1));
-        Check.wholeSecondsBetween("ring-for", ringFor, 5, 120);
-        Check.wholeSecondsBetween("queue-timeout", queueTimeout, 5, 1800);
+        if (parts.length != 2) {
+            check.that("dial", false, Check.quote(dial) + " must contain {number} exactly once");
+        } else {
+            check.that("dial", DIAL_REST.matcher(parts[0]).matches() && DIAL_REST.matcher(parts[1]).matches()
+                            && parts[0].contains("/"),
+                    Check.quote(dial) + " is not a channel like PJSIP/{number}@trunk (letters, digits, / @ . _ : + -)");
+        }
+        check.between("poll-every", pollEvery, Duration.ofMillis(100), Duration.ofMinutes(1));
+        check.wholeSecondsBetween("ring-for", ringFor, 5, 120);
+        check.wholeSecondsBetween("queue-timeout", queueTimeout, 5, 1800);
+        check.done();
     }
 
     /** Without a node name: the host name. */
@@ -83,7 +91,7 @@ public record Dialler(Boolean enabled, String amiHost, Integer amiPort, String a
     private static String hostName() {
         try {
             String name = InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9._-]", "-");
-            return name.isEmpty() ? "hotline" : name.substring(0, Math.min(80, name.length()));
+            return StringUtils.defaultIfEmpty(StringUtils.truncate(name, 80), "hotline");
         } catch (UnknownHostException e) {
             return "hotline";
         }

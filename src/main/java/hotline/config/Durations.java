@@ -27,7 +27,7 @@ public final class Durations {
         try {
             return Duration.parse(t);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration (write 300ms, 5s, 2m or 1h)");
+            throw new IllegalArgumentException(Check.quote(text) + " is not a duration (e.g. 5s, 300ms)");
         }
     }
 

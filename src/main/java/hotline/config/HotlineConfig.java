@@ -1,5 +1,6 @@
 package hotline.config;
 
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -18,18 +19,23 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
         lineQuality = lineQuality == null ? LineQuality.defaults() : lineQuality;
         inbound = inbound == null ? InboundScript.defaults() : inbound;
         dialler = dialler == null ? Dialler.defaults() : dialler;
+        var check = new Check();
         String complaintKey = inbound.complaint().key();
-        Check.that(complaintKey.isEmpty() || !languages.keys().contains(complaintKey),
-                "inbound: complaint.key '" + complaintKey + "' is also a languages menu or dialect key");
+        check.across("inbound.complaint.key", Set.of("inbound", "languages"),
+                complaintKey.isEmpty() || !languages.keys().contains(complaintKey),
+                Check.quote(complaintKey) + " is also a key of languages (menu, dialect-key or menu-key)");
         // a claim must outlive the longest attempt (ring-for, then 30 s for Asterisk's answer), or
         // another node would take a callback that is still ringing
-        Check.that(store.claimTimeout().compareTo(dialler.ringFor().plusSeconds(30)) > 0,
-                "store: claim-timeout " + Durations.format(store.claimTimeout()) + " must be above dialler.ring-for "
-                        + Durations.format(dialler.ringFor()) + " plus 30s");
+        check.across("store.claim-timeout", Set.of("store", "dialler"),
+                store.claimTimeout().compareTo(dialler.ringFor().plusSeconds(30)) > 0,
+                Durations.format(store.claimTimeout()) + " must be above dialler.ring-for ("
+                        + Durations.format(dialler.ringFor()) + ") plus 30s");
         for (String reason : inbound.callbacks().confirmedPrompts().keySet()) {
-            Check.that(store.promise().containsKey(reason),
-                    "inbound: callbacks.confirmed-prompts." + reason + " has no store.promise." + reason);
+            check.across("inbound.callbacks.confirmed-prompts." + reason, Set.of("inbound", "store"),
+                    store.promise().containsKey(reason), "reason " + Check.quote(reason)
+                            + " has no store.promise." + reason + " (how soon the callback is promised)");
         }
+        check.done();
     }
 
     /** What the server binds, opens and connects to at start: a change needs a restart. */

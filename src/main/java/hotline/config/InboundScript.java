@@ -1,5 +1,6 @@
 package hotline.config;
 
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,11 +22,15 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
         dialect = dialect == null ? Dialect.defaults() : dialect;
         callbacks = callbacks == null ? Callbacks.defaults() : callbacks;
         complaint = complaint == null ? Complaint.defaults() : complaint;
-        Check.promptKey("greeting", greeting);
-        Check.that(callbacks.confirmedPrompts().containsKey(agents.callbackReason()),
-                "agents: callback-reason '" + agents.callbackReason() + "' has no callbacks.confirmed-prompts entry");
-        Check.that(callbacks.confirmedPrompts().containsKey(complaint.reason()),
-                "complaint: reason '" + complaint.reason() + "' has no callbacks.confirmed-prompts entry");
+        var check = new Check();
+        check.promptKey("greeting", greeting);
+        check.across("agents.callback-reason", Set.of("agents", "callbacks"),
+                callbacks.confirmedPrompts().containsKey(agents.callbackReason()), "reason "
+                        + Check.quote(agents.callbackReason()) + " has no inbound.callbacks.confirmed-prompts entry");
+        check.across("complaint.reason", Set.of("complaint", "callbacks"),
+                callbacks.confirmedPrompts().containsKey(complaint.reason()), "reason "
+                        + Check.quote(complaint.reason()) + " has no inbound.callbacks.confirmed-prompts entry");
+        check.done();
     }
 
     static InboundScript defaults() {

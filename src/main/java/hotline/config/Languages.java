@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Which language a caller hears and how they switch (call-scripts.md §4).
@@ -32,7 +33,7 @@ public record Languages(List<String> offered, String fallback, Map<String, Strin
 
     public Languages {
         offered = offered == null ? List.of("en") : List.copyOf(offered);
-        fallback = fallback == null ? offered.getFirst() : fallback;
+        fallback = fallback == null ? (offered.isEmpty() ? "en" : offered.getFirst()) : fallback;
         byNumber = byNumber == null ? Map.of() : copy(byNumber);
         menu = menu == null ? Map.of() : copy(menu);
         optionPrompt = optionPrompt == null ? "language-option" : optionPrompt;
@@ -40,30 +41,36 @@ public record Languages(List<String> offered, String fallback, Map<String, Strin
         dialectPrompt = dialectPrompt == null ? "dialect-option" : dialectPrompt;
         menuKey = menuKey == null ? "0" : menuKey;
         optionsPrompt = optionsPrompt == null ? "more-options" : optionsPrompt;
-        Check.that(!offered.isEmpty(), "offered: at least one language is needed");
-        for (String l : offered) {
-            Check.that(l.matches("[a-z]{2,3}(_[A-Z]{2})?"),
-                    "offered: '" + l + "' is not a language code like en, es, zh, ko, yue");
+        var check = new Check();
+        check.that("offered", !offered.isEmpty(), "at least one language is needed");
+        for (int i = 0; i < offered.size(); i++) {
+            check.item("offered", i, offered.get(i).matches("[a-z]{2,3}(_[A-Z]{2})?"),
+                    Check.quote(offered.get(i)) + " is not a language code like en, es, zh, ko, yue");
         }
         final List<String> known = offered;
-        Check.that(known.contains(fallback), "fallback: '" + fallback + "' is not offered " + known);
+        check.across("fallback", Set.of("fallback", "offered"), known.contains(fallback),
+                Check.quote(fallback) + " is not one of languages.offered " + known);
         byNumber.forEach((number, lang) -> {
-            Check.that(number.matches("[0-9*#+]{1,32}"), "by-number: '" + number + "' is not a dialled number");
-            Check.that(known.contains(lang), "by-number: " + number + " maps to '" + lang + "', not offered " + known);
+            check.entryName("by-number", number, number.matches("[0-9*#+]{1,32}"),
+                    Check.quote(number) + " is not a dialled number (digits, '+', '*' and '#')");
+            check.entryValue("by-number", number, known.contains(lang),
+                    Check.quote(lang) + " is not one of languages.offered " + known);
         });
         menu.forEach((key, lang) -> {
-            Check.that(key.matches("[0-9*#]"), "menu: '" + key + "' is not a single phone key");
-            Check.that(known.contains(lang), "menu: " + key + " maps to '" + lang + "', not offered " + known);
+            check.entryName("menu", key, key.matches("[0-9*#]"), Check.quote(key) + " is not a single phone key (0-9, * or #)");
+            check.entryValue("menu", key, known.contains(lang), Check.quote(lang) + " is not one of languages.offered " + known);
         });
-        Check.that(dialectKey.isEmpty() || dialectKey.matches("[0-9*#]"),
-                "dialect-key: '" + dialectKey + "' is not a single phone key");
-        Check.that(!menu.containsKey(dialectKey), "dialect-key: '" + dialectKey + "' is also a menu key");
-        Check.that(menuKey.isEmpty() || menuKey.matches("[0-9*#]"), "menu-key: '" + menuKey + "' is not a single phone key");
-        Check.that(menuKey.isEmpty() || !menu.containsKey(menuKey) && !menuKey.equals(dialectKey),
-                "menu-key: '" + menuKey + "' is also a language or the dialect key");
-        if (!optionsPrompt.isEmpty()) Check.promptKey("options-prompt", optionsPrompt);
-        Check.promptKey("option-prompt", optionPrompt);
-        Check.promptKey("dialect-prompt", dialectPrompt);
+        check.phoneKey("dialect-key", dialectKey, true);
+        check.across("dialect-key", Set.of("dialect-key", "menu"), dialectKey.isEmpty() || !menu.containsKey(dialectKey),
+                Check.quote(dialectKey) + " is also a key of languages.menu");
+        check.phoneKey("menu-key", menuKey, true);
+        check.across("menu-key", Set.of("menu-key", "menu", "dialect-key"),
+                menuKey.isEmpty() || !menu.containsKey(menuKey) && !menuKey.equals(dialectKey),
+                Check.quote(menuKey) + " is also a key of languages.menu or the dialect-key");
+        if (!optionsPrompt.isEmpty()) check.promptKey("options-prompt", optionsPrompt);
+        check.promptKey("option-prompt", optionPrompt);
+        check.promptKey("dialect-prompt", dialectPrompt);
+        check.done();
     }
 
     static Languages defaults() {

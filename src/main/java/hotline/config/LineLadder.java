@@ -17,10 +17,12 @@ public record LineLadder(List<String> reprompts, String goodbye, Duration pauseB
     public LineLadder {
         reprompts = reprompts == null ? List.of() : List.copyOf(reprompts);
         pauseBeforeHangup = pauseBeforeHangup == null ? Duration.ofSeconds(5) : pauseBeforeHangup;
-        Check.that(goodbye != null, "goodbye: missing");
-        reprompts.forEach(p -> Check.promptKey("reprompts", p));
-        Check.promptKey("goodbye", goodbye);
-        Check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        var check = new Check();
+        check.promptKeys("reprompts", reprompts);
+        check.that("goodbye", goodbye != null, "missing: a poor line's ladder ends with a goodbye");
+        if (goodbye != null) check.promptKey("goodbye", goodbye);
+        check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        check.done();
     }
 
     /** §3 hands-free / too low: "pick up the handset", "speak louder", goodbye. */

@@ -49,21 +49,23 @@ public record LineQuality(String bindAddress, Integer port, Duration window, Dur
         quietBelow = quietBelow == null ? DEFAULT_QUIET_BELOW : quietBelow;
         silenceBelow = silenceBelow == null ? DEFAULT_SILENCE_BELOW : silenceBelow;
         asteriskHosts = asteriskHosts == null ? List.of() : List.copyOf(asteriskHosts);
+        var check = new Check();
         for (int i = 0; i < asteriskHosts.size(); i++) {
             String host = asteriskHosts.get(i);
-            Check.that(host != null && (host.matches("[0-9.]{7,15}") || host.matches("[0-9A-Fa-f:]{2,39}")),
-                    "asterisk-hosts[" + i + "]: '" + host + "' is not an IP address");
+            check.item("asterisk-hosts", i, host.matches("[0-9.]{7,15}") || host.matches("[0-9A-Fa-f:]{2,39}"),
+                    Check.quote(host) + " is not an IP address (no host names)");
         }
-        Check.that(!bindAddress.isBlank() && !bindAddress.equals("0.0.0.0") && !bindAddress.equals("::"),
-                "bind-address: must be an address Asterisk can connect to, was '" + bindAddress + "'");
-        Check.that(port > 0 && port < 65536, "port: must be 1..65535, was " + port);
-        Check.between("window", window, Duration.ofSeconds(1), Duration.ofSeconds(30));
-        Check.between("confirm-voice-after", confirmVoiceAfter, Duration.ofMillis(100), Duration.ofSeconds(5));
-        Check.that(confirmVoiceAfter.compareTo(window) <= 0, "confirm-voice-after: " + Durations.format(confirmVoiceAfter)
-                + " is longer than the window (" + Durations.format(window) + ")");
-        range("voice-over-noise", voiceOverNoise, 3, 40);
-        range("quiet-below", quietBelow, -60, -10);
-        range("silence-below", silenceBelow, -90, -20);
+        check.that("bind-address", !bindAddress.isBlank() && !bindAddress.equals("0.0.0.0") && !bindAddress.equals("::"),
+                "must be an address Asterisk can connect to, was " + Check.quote(bindAddress));
+        check.that("port", port > 0 && port < 65536, "must be 1..65535, was " + port);
+        check.between("window", window, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        check.between("confirm-voice-after", confirmVoiceAfter, Duration.ofMillis(100), Duration.ofSeconds(5));
+        check.across("confirm-voice-after", Set.of("confirm-voice-after", "window"), confirmVoiceAfter.compareTo(window) <= 0,
+                Durations.format(confirmVoiceAfter) + " is longer than the window (" + Durations.format(window) + ")");
+        range(check, "voice-over-noise", voiceOverNoise, 3, 40);
+        range(check, "quiet-below", quietBelow, -60, -10);
+        range(check, "silence-below", silenceBelow, -90, -20);
+        check.done();
     }
 
     public LineQuality(String bindAddress, Integer port, Duration window, Duration confirmVoiceAfter,
@@ -95,8 +97,8 @@ public record LineQuality(String bindAddress, Integer port, Duration window, Dur
                 asteriskHosts);
     }
 
-    private static void range(String key, double value, double min, double max) {
-        Check.that(Double.isFinite(value) && value >= min && value <= max,
-                key + ": " + value + " is outside " + min + ".." + max);
+    private static void range(Check check, String key, double value, double min, double max) {
+        check.that(key, Double.isFinite(value) && value >= min && value <= max,
+                value + " is outside " + min + ".." + max);
     }
 }

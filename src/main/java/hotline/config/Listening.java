@@ -24,11 +24,13 @@ public record Listening(List<String> reprompts, Duration listenFor, Duration voi
         listenFor = listenFor == null ? Duration.ofSeconds(5) : listenFor;
         voiceNeeded = voiceNeeded == null ? Duration.ofMillis(300) : voiceNeeded;
         detector = detector == null ? "audio" : detector;
-        Check.that(detector.equals("audio") || detector.equals("energy"),
-                "detector: '" + detector + "' is neither audio nor energy");
-        reprompts.forEach(p -> Check.promptKey("reprompts", p));
-        Check.wholeSecondsBetween("listen-for", listenFor, 1, 60);
-        Check.between("voice-needed", voiceNeeded, Duration.ofMillis(50), Duration.ofSeconds(5));
+        var check = new Check();
+        check.that("detector", detector.equals("audio") || detector.equals("energy"),
+                Check.quote(detector) + " is neither audio nor energy");
+        check.promptKeys("reprompts", reprompts);
+        check.wholeSecondsBetween("listen-for", listenFor, 1, 60);
+        check.between("voice-needed", voiceNeeded, Duration.ofMillis(50), Duration.ofSeconds(5));
+        check.done();
     }
 
     public boolean listensToAudio() {

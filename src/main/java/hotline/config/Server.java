@@ -32,14 +32,16 @@ public record Server(String bindAddress, Integer port, Integer maxCalls, Duratio
         headerTimeout = headerTimeout == null ? DEFAULT_HEADER_TIMEOUT : headerTimeout;
         adminAddress = adminAddress == null ? DEFAULT_ADMIN_ADDRESS : adminAddress;
         adminPort = adminPort == null ? DEFAULT_ADMIN_PORT : adminPort;
-        Check.that(!bindAddress.isBlank(), "bind-address: must not be empty");
-        Check.that(port > 0 && port < 65536, "port: must be 1..65535, was " + port);
-        Check.that(maxCalls > 0 && maxCalls <= 10_000, "max-calls: must be 1..10000, was " + maxCalls);
-        Check.between("drain-grace", drainGrace, Duration.ZERO, Duration.ofHours(1));
-        Check.between("header-timeout", headerTimeout, Duration.ofMillis(100), Duration.ofSeconds(60));
-        Check.that(!adminAddress.isBlank(), "admin-address: must not be empty");
-        Check.that(adminPort >= 0 && adminPort < 65536, "admin-port: must be 0 (off) or 1..65535, was " + adminPort);
-        Check.that(adminPort == 0 || !adminPort.equals(port), "admin-port: " + adminPort + " is also server.port");
+        var check = new Check();
+        check.that("bind-address", !bindAddress.isBlank(), "must not be empty");
+        check.that("port", port > 0 && port < 65536, "must be 1..65535, was " + port);
+        check.that("max-calls", maxCalls > 0 && maxCalls <= 10_000, "must be 1..10000, was " + maxCalls);
+        check.between("drain-grace", drainGrace, Duration.ZERO, Duration.ofHours(1));
+        check.between("header-timeout", headerTimeout, Duration.ofMillis(100), Duration.ofSeconds(60));
+        check.that("admin-address", !adminAddress.isBlank(), "must not be empty");
+        check.that("admin-port", adminPort >= 0 && adminPort < 65536, "must be 0 (off) or 1..65535, was " + adminPort);
+        check.that("admin-port", adminPort == 0 || !adminPort.equals(port), adminPort + " is also server.port");
+        check.done();
     }
 
     /** With the default header timeout and no admin endpoint (tests that run several servers at once). */

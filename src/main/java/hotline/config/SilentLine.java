@@ -16,8 +16,10 @@ public record SilentLine(String goodbye, Duration pauseBeforeHangup) {
     public SilentLine {
         goodbye = goodbye == null ? DEFAULT_GOODBYE : goodbye;
         pauseBeforeHangup = pauseBeforeHangup == null ? DEFAULT_PAUSE : pauseBeforeHangup;
-        Check.promptKey("goodbye", goodbye);
-        Check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        var check = new Check();
+        check.promptKey("goodbye", goodbye);
+        check.between("pause-before-hangup", pauseBeforeHangup, Duration.ofSeconds(1), Duration.ofSeconds(30));
+        check.done();
     }
 
     static SilentLine defaults() {

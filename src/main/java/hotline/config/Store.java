@@ -3,8 +3,10 @@ package hotline.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -53,21 +55,23 @@ public record Store(String jdbcUrl, String user, String password, Integer maxAtt
         promise = withDefaults(promise);
         timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
         spool = spool == null ? DEFAULT_SPOOL : spool;
-        Check.that(jdbcUrl.startsWith("jdbc:sqlite:") || jdbcUrl.startsWith("jdbc:postgresql:"),
-                "jdbc-url: '" + jdbcUrl + "' is neither jdbc:sqlite:<file> nor jdbc:postgresql://<host>/<db>");
-        Check.that(!jdbcUrl.startsWith("jdbc:sqlite:") || !jdbcUrl.contains(":memory:"),
-                "jdbc-url: an in-memory SQLite database would lose every callback on restart");
-        Check.that(maxAttempts >= 1 && maxAttempts <= 20, "max-attempts: must be 1..20, was " + maxAttempts);
-        Check.between("retry-after", retryAfter, Duration.ofMinutes(1), Duration.ofHours(24));
-        Check.between("claim-timeout", claimTimeout, Duration.ofMinutes(1), Duration.ofHours(24));
-        Check.between("timeout", timeout, Duration.ofMillis(100), Duration.ofSeconds(30));
-        Check.that(!spool.toString().isBlank(), "spool: must name a file");
+        var check = new Check();
+        check.that("jdbc-url", jdbcUrl.startsWith("jdbc:sqlite:") || jdbcUrl.startsWith("jdbc:postgresql:"),
+                Check.quote(jdbcUrl) + " is neither jdbc:sqlite:<file> nor jdbc:postgresql://<host>/<db>");
+        check.that("jdbc-url", !jdbcUrl.startsWith("jdbc:sqlite:") || !jdbcUrl.contains(":memory:"),
+                "an in-memory SQLite database would lose every callback on restart");
+        check.count("max-attempts", maxAttempts, 1, 20);
+        check.between("retry-after", retryAfter, Duration.ofMinutes(1), Duration.ofHours(24));
+        check.between("claim-timeout", claimTimeout, Duration.ofMinutes(1), Duration.ofHours(24));
+        check.between("timeout", timeout, Duration.ofMillis(100), Duration.ofSeconds(30));
+        check.that("spool", !spool.toString().isBlank(), "must name a file");
         promise.forEach((reason, within) -> {
-            Check.that(reason.matches("[a-z0-9][a-z0-9-]{0,39}"),
-                    "promise: '" + reason + "' is not a reason code (lower-case letters, digits and '-')");
-            Check.that(within.compareTo(Duration.ofMinutes(1)) >= 0 && within.compareTo(Duration.ofDays(7)) <= 0,
-                    "promise: " + reason + " is " + Durations.format(within) + ", outside 1m..168h");
+            check.entryName("promise", reason, Check.isReasonCode(reason), Check.notReasonCode(reason));
+            check.entryValue("promise", reason,
+                    within.compareTo(Duration.ofMinutes(1)) >= 0 && within.compareTo(Duration.ofDays(7)) <= 0,
+                    Durations.format(within) + " is outside 1m..168h");
         });
+        check.done();
     }
 
     /** The store without the fault settings (timeout and spool at their defaults). */
@@ -106,7 +110,10 @@ public record Store(String jdbcUrl, String user, String password, Integer maxAtt
         var merged = new TreeMap<String, Duration>(DEFAULT_PROMISE);
         if (given != null) {
             given.forEach((reason, within) -> {
-                Check.that(reason != null && within != null, "promise: every reason needs a duration");
+                if (reason == null || within == null) {
+                    throw new Check.Invalid(List.of(new Check.Problem("promise", List.of("promise"),
+                            "every reason needs a duration", Set.of("promise"))));
+                }
                 merged.put(reason, within);
             });
         }

@@ -7,25 +7,54 @@ import java.io.StringWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** {@code check} refuses an AMI secret published with the project. */
+/** {@code check} refuses an AMI secret published with the project, lists every problem, prints the effective values. */
 class CheckCommandTest {
 
     @TempDir
     Path dir;
+    private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int check(String secret) throws Exception {
+        return checkFile(Files.readString(Path.of("config/hotline.yaml")).replace("ami-secret: \"\"", "ami-secret: " + secret));
+    }
+
+    private int checkFile(String yaml, String... options) throws Exception {
         Path config = dir.resolve("hotline.yaml");
-        Files.writeString(config, Files.readString(Path.of("config/hotline.yaml"))
-                .replace("ami-secret: \"\"", "ami-secret: " + secret));
+        Files.writeString(config, yaml);
         var cli = new CommandLine(new Main());
-        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        return cli.execute("check", "--config", config.toString());
+        return cli.execute(Stream.concat(Stream.of("check", "--config", config.toString()), Stream.of(options))
+                .toArray(String[]::new));
+    }
+
+    @Test
+    void everyProblemOfTheFileIsListedThenCounted() throws Exception {
+        assertThat(checkFile("server:\n  port: 0\ninbound:\n  agents:\n    max-wiat: 10m\n")).isEqualTo(1);
+
+        assertThat(err.toString().lines()).containsExactly(
+                dir.resolve("hotline.yaml") + ":2:3: server.port: must be 1..65535, was 0",
+                dir.resolve("hotline.yaml") + ":5:5: inbound.agents.max-wiat: unknown key; did you mean max-wait?",
+                "2 problem(s) in " + dir.resolve("hotline.yaml"));
+    }
+
+    @Test
+    void printShowsEachEffectiveValueAndWhetherTheFileOrTheDefaultGaveIt() throws Exception {
+        String shipped = Files.readString(Path.of("config/hotline.yaml"));
+        checkFile(shipped.replace("    listen-for: 5s ", "    listen-for: 6s "), "--print");
+
+        assertThat(out.toString().lines())
+                .anyMatch(l -> l.matches("inbound\\.listening\\.listen-for: 6s +# file"))
+                .anyMatch(l -> l.matches("line-quality\\.window: 5s +# default"))
+                .anyMatch(l -> l.matches("store\\.promise\\.complex: 24h +# file"))
+                .anyMatch(l -> l.matches("inbound\\.complaint\\.key: \"8\" +# file"))
+                .noneMatch(l -> l.contains("ami-secret: hotline"));
     }
 
     @Test

@@ -54,7 +54,7 @@ class ReloadCommandTest {
 
             Files.writeString(file, config(port, adminPort, "4500ms"));
             assertThat(reload(admin)).isEqualTo(1);
-            assertThat(err.toString()).contains(file + ":5: inbound.listening.listen-for: 4500ms must be whole seconds",
+            assertThat(err.toString()).contains(file + ":5:41: inbound.listening.listen-for: 4500ms must be whole seconds",
                     "reload refused (1 problem(s)): calls go on with script version 2-");
         } finally {
             hotline.stop(Duration.ZERO);

@@ -2,6 +2,7 @@ package hotline.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +14,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-/** Good fixtures load; each bad fixture fails with the message in its .expected twin. */
+/**
+ * Good fixtures load; each bad fixture fails with exactly the problems in its .expected twin, one a
+ * line, in the order of the file (every problem at once, not only the first).
+ */
 class ConfigFixturesTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/config");
@@ -22,21 +26,46 @@ class ConfigFixturesTest {
         try (var files = Files.list(FIXTURES.resolve("bad"))) {
             List<String> names = files.map(p -> p.getFileName().toString())
                     .filter(n -> n.endsWith(".yaml")).map(n -> n.replace(".yaml", "")).sorted().toList();
-            assertThat(names).hasSizeGreaterThanOrEqualTo(10);
+            assertThat(names).hasSizeGreaterThanOrEqualTo(30);
             return names.stream();
         }
     }
 
     @ParameterizedTest
     @MethodSource("badFixtures")
-    void aBadConfigIsRefusedWithAMessageNamingTheFileLineAndKey(String name) throws IOException {
-        String expected = Files.readString(FIXTURES.resolve("bad/" + name + ".expected")).strip();
+    void aBadConfigIsRefusedWithEveryProblemNamingTheFileLineColumnAndKey(String name) throws IOException {
+        List<String> expected = Files.readString(FIXTURES.resolve("bad/" + name + ".expected")).strip().lines().toList();
         String yaml = Files.readString(FIXTURES.resolve("bad/" + name + ".yaml"));
 
-        assertThatThrownBy(() -> ConfigLoader.parse("bad/" + name + ".yaml", yaml))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining(expected)
-                .hasMessageStartingWith("bad/" + name + ".yaml:");
+        var refused = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.parse("bad/" + name + ".yaml", yaml));
+
+        assertThat(refused.problems()).containsExactlyElementsOf(expected);
+        assertThat(refused.problems()).allMatch(p -> p.matches("bad/" + name + "\\.yaml:\\d+:\\d+: .+"));
+    }
+
+    @Test
+    void settingOneKeyOfASectionKeepsTheOthersDefaults() {
+        HotlineConfig config = ConfigLoader.load(FIXTURES.resolve("good/quiet-line-reprompts-only.yaml"));
+
+        assertThat(config.inbound().quietLine().reprompts()).containsExactly("speak-louder");
+        assertThat(config.inbound().quietLine().goodbye()).isEqualTo("too-quiet-goodbye");
+        assertThat(config.inbound().quietLine().pauseBeforeHangup()).isEqualTo(Duration.ofSeconds(5));
+        assertThat(config.inbound().noisyLine()).isEqualTo(HotlineConfig.defaults().inbound().noisyLine());
+    }
+
+    @Test
+    void oneKeyInEachSectionLeavesEveryOtherKeyAtItsDefault() {
+        var loaded = ConfigLoader.loadWithSources(FIXTURES.resolve("good/one-key-in-each-section.yaml"));
+        var defaults = EffectiveValues.of(HotlineConfig.defaults());
+
+        loaded.values().forEach((key, value) -> {
+            if (loaded.sourceOf(key) == LoadedConfig.Source.DEFAULT && !key.equals("languages.fallback")) {
+                assertThat(value).as(key).isEqualTo(defaults.get(key));
+            }
+        });
+        assertThat(loaded.config().languages().fallback()).isEqualTo("es"); // the first offered
+        assertThat(loaded.config().store().promise()).containsEntry("complex", Duration.ofHours(24));
+        assertThat(loaded.config().inbound().callbacks().confirmedPrompts()).containsKeys("simple", "complex", "complaint");
     }
 
     @Test

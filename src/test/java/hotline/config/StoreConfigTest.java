@@ -52,7 +52,7 @@ class StoreConfigTest {
         assertThatThrownBy(() -> new Store(null, null, null, null, null, null, Map.of("Big One", Duration.ofHours(1))))
                 .hasMessageStartingWith("promise: 'Big One' is not a reason code");
         assertThatThrownBy(() -> new Store(null, null, null, null, null, null, Map.of("simple", Duration.ofDays(8))))
-                .hasMessage("promise: simple is 192h, outside 1m..168h");
+                .hasMessage("promise.simple: 192h is outside 1m..168h");
     }
 
     @Test
