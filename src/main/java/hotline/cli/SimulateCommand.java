@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a flow of the config against scripted callers (scenario files, "
                 + "docs/call-flows/scenarios/) in virtual time and print each call's journal line. "
-                + "Exits 1 when a scenario's `expect` is not met.")
+                + "Exits 1 when a scenario's `expect` is not met or a file cannot be read, 2 when the config is refused.")
 public final class SimulateCommand implements Callable<Integer> {
 
     enum Format { journal, steps }
@@ -54,7 +54,14 @@ public final class SimulateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
         for (Path file : scenarios) {
-            Scenario scenario = ScenarioFile.read(file);
+            Scenario scenario;
+            try {
+                scenario = ScenarioFile.read(file);
+            } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+                err.println(e.getMessage());
+                failed++;
+                continue;
+            }
             if (script != null) scenario = withScript(scenario, script);
             var run = simulator.run(scenario);
             out.println(format == Format.journal ? run.journalLine() : steps(run.record()));
