@@ -1,5 +1,6 @@
 package hotline;
 
+import hotline.cli.BuildVersion;
 import hotline.cli.CallbacksCommand;
 import hotline.cli.CheckCommand;
 import hotline.cli.DrawCommand;
@@ -10,7 +11,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code hotline serve | check | callbacks | evaluate | simulate | draw}; see README.md and docs/operations.md. */
-@Command(name = "hotline", mixinStandardHelpOptions = true, version = "hotline-ivr 0.1",
+@Command(name = "hotline", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "FastAGI server that runs the customer hotline's call scripts on Asterisk.",
         subcommands = {ServeCommand.class, CheckCommand.class, CallbacksCommand.class, EvaluateCommand.class,
                 SimulateCommand.class, DrawCommand.class})
