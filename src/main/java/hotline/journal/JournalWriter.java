@@ -60,11 +60,20 @@ public final class JournalWriter implements AutoCloseable {
         recordListeners.add(listener);
     }
 
+    /** The journal line of {@code record}, as {@link #write} appends it (the simulator prints it too). */
+    public static String line(CallRecord record) {
+        try {
+            return JSON.writeValueAsString(record.toMap());
+        } catch (IOException e) {
+            throw new UncheckedIOException("journal line could not be built", e);
+        }
+    }
+
     public void write(CallRecord record) {
         String line;
         try {
-            line = JSON.writeValueAsString(record.toMap());
-        } catch (IOException e) {
+            line = line(record);
+        } catch (UncheckedIOException e) {
             log.error("journal line could not be built", e);
             return;
         }

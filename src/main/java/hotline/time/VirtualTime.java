@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A clock and ticker in virtual time: a sleep or a wait moves the time on by its length at
  * once (and gives up 1 ms of real time, so a timer loop cannot spin); the test moves it by hand
- * too. The server's timers then run a minute in milliseconds. Safe to use from several threads.
+ * too. The server's timers then run a minute in milliseconds (tests), and a simulated call
+ * (`hotline simulate`) runs its whole script in it. Safe to use from several threads.
  */
 public final class VirtualTime extends Clock implements Ticker {
 
