@@ -8,7 +8,14 @@ import java.util.stream.Stream;
  * (needs a restart) and {@link #script()} (per call, a snapshot each call keeps to its end).
  */
 public record HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal,
-                            Store store, LineQuality lineQuality, InboundScript inbound, Dialler dialler) {
+                            Store store, LineQuality lineQuality, InboundScript inbound, Dialler dialler,
+                            AgentScripts agentScripts) {
+
+    /** Without {@code agent-scripts:} (the shipped ones). */
+    public HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal, Store store,
+                         LineQuality lineQuality, InboundScript inbound, Dialler dialler) {
+        this(server, sounds, languages, journal, store, lineQuality, inbound, dialler, null);
+    }
 
     public HotlineConfig {
         server = server == null ? Server.defaults() : server;
@@ -20,6 +27,11 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
         inbound = inbound == null ? InboundScript.defaults() : inbound;
         dialler = dialler == null ? Dialler.defaults() : dialler;
         var check = new Check();
+        agentScripts = agentScripts == null ? AgentScripts.defaults() : agentScripts;
+        String holdReason = agentScripts.holdCallbackReason();
+        check.across("agent-scripts.hold-callback-reason", Set.of("agent-scripts", "inbound"),
+                inbound.callbacks().confirmedPrompts().containsKey(holdReason),
+                "reason code " + Check.quote(holdReason) + " has no inbound.callbacks.confirmed-prompts entry");
         String complaintKey = inbound.complaint().key();
         check.across("inbound.complaint.key", Set.of("inbound", "languages"),
                 complaintKey.isEmpty() || !languages.keys().contains(complaintKey),
@@ -45,23 +57,23 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
 
     /** What a call follows: a snapshot taken at its start. */
     public Script script() {
-        return new Script(sounds, languages, lineQuality, inbound, store.promise());
+        return new Script(sounds, languages, lineQuality, inbound, store.promise(), agentScripts);
     }
 
     public static HotlineConfig defaults() {
-        return new HotlineConfig(null, null, null, null, null, null, null, null);
+        return new HotlineConfig(null, null, null, null, null, null, null, null, null);
     }
 
     public HotlineConfig withServer(Server newServer) {
-        return new HotlineConfig(newServer, sounds, languages, journal, store, lineQuality, inbound, dialler);
+        return new HotlineConfig(newServer, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts);
     }
 
     public HotlineConfig withInbound(InboundScript newInbound) {
-        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, newInbound, dialler);
+        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, newInbound, dialler, agentScripts);
     }
 
     public HotlineConfig withLanguages(Languages newLanguages) {
-        return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound, dialler);
+        return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound, dialler, agentScripts);
     }
 
     /** Every prompt any script can play, with the key path that names it. */
@@ -73,6 +85,6 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
                 new InboundScript.PromptUse("languages.dialect-prompt", languages.dialectPrompt()),
                 // said to the agent by asterisk-conf's [agent-whisper] (inbound.agents.apologise-after)
                 new InboundScript.PromptUse("inbound.agents.agent-whisper", "agent-apologise"));
-        return Stream.concat(Stream.concat(inbound.promptUses(), menu), options);
+        return Stream.concat(Stream.concat(Stream.concat(inbound.promptUses(), menu), options), agentScripts.promptUses());
     }
 }

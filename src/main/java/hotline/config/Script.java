@@ -16,12 +16,20 @@ import java.util.Optional;
  * @param inbound     the inbound script ({@code inbound:})
  * @param promises    reason code → promised reply time ({@code store.promise}): said by the
  *                    confirmed prompt and stored with the request, so both come from one snapshot
+ * @param agentScripts the agent's keys and their scripts ({@code agent-scripts:}, docs/agent-keys.md)
  */
 public record Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
-                     Map<String, Duration> promises) {
+                     Map<String, Duration> promises, AgentScripts agentScripts) {
 
     public Script {
         promises = Map.copyOf(promises);
+        agentScripts = agentScripts == null ? AgentScripts.defaults() : agentScripts;
+    }
+
+    /** With the shipped agent scripts. */
+    public Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
+                  Map<String, Duration> promises) {
+        this(sounds, languages, lineQuality, inbound, promises, null);
     }
 
     /** The reply time this script promises for {@code reason}; empty for a reason it does not know. */
@@ -30,6 +38,6 @@ public record Script(Sounds sounds, Languages languages, LineQuality lineQuality
     }
 
     public Script withInbound(InboundScript newInbound) {
-        return new Script(sounds, languages, lineQuality, newInbound, promises);
+        return new Script(sounds, languages, lineQuality, newInbound, promises, agentScripts);
     }
 }

@@ -70,5 +70,16 @@ public interface Caller extends Line, Switch {
         @Override public QueueEnd enqueue(QueueEntry entry) { return phoneSwitch.enqueue(entry); }
         @Override public void tellAgents(Map<String, String> details) { phoneSwitch.tellAgents(details); }
         @Override public void hangUp() { phoneSwitch.hangUp(); }
+        @Override public Optional<String> note(String name) { return phoneSwitch.note(name); }
+        @Override public void keepNote(String name, String value) { phoneSwitch.keepNote(name, value); }
+        @Override public void louder(int factor) { phoneSwitch.louder(factor); }
+
+        @Override
+        public boolean holdUntilNote(String name, Duration atMost) {
+            return phoneSwitch.holdUntilNote(name, atMost);
+        }
+
+        @Override public void alert(String event, Map<String, String> details) { phoneSwitch.alert(event, details); }
+        @Override public void releaseAgent(String agentChannel) { phoneSwitch.releaseAgent(agentChannel); }
     }
 }

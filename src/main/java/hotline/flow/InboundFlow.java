@@ -1,5 +1,6 @@
 package hotline.flow;
 
+import hotline.config.AgentScripts;
 import hotline.config.InboundScript;
 import hotline.config.Languages;
 import hotline.config.Script;
@@ -23,27 +24,29 @@ public final class InboundFlow implements CallFlow {
     private final Languages languages;
     private final ToAgents agents;
     private final Escalation escalation;
+    private final AfterAgent afterAgent;
     private final InstantSource clock;
     private Instant answered;
 
     /** The inbound script of one call's snapshot: its prompts, timings, languages and promises; one flow per call. */
     public InboundFlow(Script snapshot, CallbackBook book, InstantSource clock) {
-        this(snapshot.inbound(), snapshot.languages(), snapshot.promises(), book, clock);
+        this(snapshot.inbound(), snapshot.languages(), snapshot.promises(), snapshot.agentScripts(), book, clock);
     }
 
     /** With the default promises ({@code store.promise} left out: tests of the script). */
     public InboundFlow(InboundScript script, Languages languages, CallbackBook book, InstantSource clock) {
-        this(script, languages, Store.defaults().promise(), book, clock);
+        this(script, languages, Store.defaults().promise(), AgentScripts.defaults(), book, clock);
     }
 
     private InboundFlow(InboundScript script, Languages languages, Map<String, Duration> promises,
-                        CallbackBook book, InstantSource clock) {
+                        AgentScripts agentScripts, CallbackBook book, InstantSource clock) {
         this.script = script;
         this.languages = languages;
         this.clock = clock; // it keeps the moment the call was answered
         var callbacks = new CallbackCapture(script.callbacks(), new PromisingBook(book, promises));
         this.agents = new ToAgents(script.agents(), callbacks);
         this.escalation = new Escalation(script.complaint(), callbacks, clock);
+        this.afterAgent = new AfterAgent(agentScripts, escalation, script.dialect());
     }
 
     @Override
@@ -117,8 +120,10 @@ public final class InboundFlow implements CallFlow {
         return languages.keys() + script.complaint().key();
     }
 
+    /** Waiting, an agent, and what follows the agent (AfterAgent: the §9 close, or an agent key's hand-over). */
     private Outcome toAgents(Caller caller, CallFacts facts) {
-        return agents.putThrough(caller, facts, script.agents().connecting(), script.agents().queue());
+        Outcome queued = agents.putThrough(caller, facts, script.agents().connecting(), script.agents().queue());
+        return afterAgent.after(caller, facts, queued, answered, c -> toAgents(c, facts));
     }
 
     /**
@@ -127,9 +132,7 @@ public final class InboundFlow implements CallFlow {
      */
     private Outcome goodbye(Caller caller, Heard last) {
         var ladder = Prompting.ladderFor(last, script);
-        caller.play(ladder.goodbye());
-        caller.pause(ladder.pauseBeforeHangup());
-        caller.hangUp();
+        Prompting.goodbye(caller, ladder.goodbye(), ladder.pauseBeforeHangup());
         return switch (last) {
             case Heard.Quiet q -> new Outcome.PoorLineGoodbye("quiet");
             case Heard.Noisy n -> new Outcome.PoorLineGoodbye("noisy");

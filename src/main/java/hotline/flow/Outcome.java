@@ -62,6 +62,15 @@ public sealed interface Outcome {
         public String code() { return "failed:" + reason; }
     }
 
+    /**
+     * Issue 11: an agent's key ran {@code script} on the caller's side; {@code ending} says how it
+     * ended: {@code back} (the caller is back with the agent), {@code hangup} (a goodbye, the pause,
+     * the hang-up), {@code callback} (the hold's callback capture took over).
+     */
+    record AgentScript(String script, String ending) implements Outcome {
+        public String code() { return "agent:" + script + "-" + ending; }
+    }
+
     /** Refused because the server is at its configured call limit; dialplan falls back. */
     record ServerBusy() implements Outcome {
         public String code() { return "server-busy"; }

@@ -52,7 +52,14 @@ final class Prompting {
         };
     }
 
-    private static String nth(List<String> prompts, int i) {
+    /** A goodbye, the pause (the caller may hang up first, §9), then the hang-up: never abrupt. */
+    static void goodbye(Caller caller, String prompt, java.time.Duration pause) {
+        caller.play(prompt);
+        caller.pause(pause);
+        caller.hangUp();
+    }
+
+    static String nth(List<String> prompts, int i) {
         return i < prompts.size() ? prompts.get(i) : null;
     }
 }

@@ -1,5 +1,6 @@
 package hotline.flow;
 
+import hotline.config.AgentScripts;
 import hotline.config.Script;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +26,22 @@ public final class Routes {
         this.flows = Map.copyOf(flows);
     }
 
-    /** The shipped table: {@code /hotline} → the inbound flow, its callbacks booked in {@code book}, time from {@code clock}. */
+    /** {@code agi://host:port/agent/<script>}: an agent's key (issue 11, docs/agent-keys.md). */
+    public static final String AGENT_PREFIX = "agent/";
+
+    /**
+     * The shipped table: {@code /hotline} → the inbound flow, and {@code /agent/<script>} → that
+     * agent key's script for each of {@link AgentScripts#SCRIPTS} but hold-back (the agent's own
+     * side runs it); callbacks booked in {@code book}, time from {@code clock}.
+     */
     public static Routes standard(CallbackBook book, java.time.InstantSource clock) {
-        return new Routes(Map.of(INBOUND, snapshot -> new InboundFlow(snapshot, book, clock)));
+        var flows = new java.util.HashMap<String, Function<Script, CallFlow>>();
+        flows.put(INBOUND, snapshot -> new InboundFlow(snapshot, book, clock));
+        for (String script : AgentScripts.SCRIPTS) {
+            if (script.equals(AgentScripts.HOLD_BACK)) continue;
+            flows.put(AGENT_PREFIX + script, snapshot -> new AgentKeyFlow(script, snapshot, book, clock));
+        }
+        return new Routes(flows);
     }
 
     /** The flow for a call on {@code path} following {@code snapshot}; empty when no flow is routed there. */

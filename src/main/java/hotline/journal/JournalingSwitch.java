@@ -4,7 +4,9 @@ import hotline.config.Durations;
 import hotline.flow.QueueEnd;
 import hotline.flow.QueueEntry;
 import hotline.flow.Switch;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 
 /** Records every step a flow takes on the switch (queues, agents, the hang-up), then delegates. */
 final class JournalingSwitch implements Switch {
@@ -41,6 +43,43 @@ final class JournalingSwitch implements Switch {
     public void tellAgents(Map<String, String> details) {
         record.step("tell-agents", Map.of("details", String.join(",", details.keySet())));
         inner.tellAgents(details);
+    }
+
+    @Override
+    public Optional<String> note(String name) {
+        return inner.note(name);
+    }
+
+    @Override
+    public void keepNote(String name, String value) {
+        record.step("note", Map.of("name", name, "value", value));
+        inner.keepNote(name, value);
+    }
+
+    @Override
+    public void louder(int factor) {
+        record.step("louder", Map.of("volume", factor));
+        inner.louder(factor);
+    }
+
+    @Override
+    public boolean holdUntilNote(String name, Duration atMost) {
+        record.step("hold", Map.of("at-most", Durations.format(atMost)));
+        boolean back = inner.holdUntilNote(name, atMost);
+        record.stepResult(Map.of("taken-back", back));
+        return back;
+    }
+
+    @Override
+    public void alert(String event, Map<String, String> details) {
+        record.step("alert", Map.of("event", event, "details", details));
+        inner.alert(event, details);
+    }
+
+    @Override
+    public void releaseAgent(String agentChannel) {
+        record.step("release-agent", Map.of("agent", agentChannel));
+        inner.releaseAgent(agentChannel);
     }
 
     @Override

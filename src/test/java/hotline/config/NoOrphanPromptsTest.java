@@ -29,15 +29,7 @@ class NoOrphanPromptsTest {
      * Remove a key from here when a flow or the dialplan starts saying it.
      */
     private static final Set<String> RESERVED_FOR_ISSUE_11_AGENT_SCRIPTS = Set.of(
-            "wait-apology",     // §1 the first words after a long wait
-            "repeat-please",    // §3 did not catch a word
-            "hold-check",       // §5 before a hold
-            "outside-scope",    // §7 harassment, chatting
-            "civil-language",   // §7 abusive language
-            "wrong-number",     // §7
-            "anything-else",    // §9
-            "closing",          // §9
-            "must-hang-up");    // §9 the caller does not hang up
+            "wait-apology");    // §1 the first words after a long wait (the agent says it: agent-apologise)
     // callback-confirmed-24h is not reserved: config names it (callbacks.confirmed-prompts.complex),
     // although no flow produces the complex reason yet (issue 12 item 5).
 

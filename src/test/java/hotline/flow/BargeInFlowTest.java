@@ -20,7 +20,8 @@ class BargeInFlowTest {
         Outcome outcome = flow.run(caller, facts);
 
         assertThat(caller.transcript).endsWith("listen 5s", "play cant-hear-you (barge-in)",
-                "heard voice over cant-hear-you", "play connecting", "queue hotline 30s");
+                "heard voice over cant-hear-you", "play connecting", "queue hotline 30s",
+                "play closing", "pause 5s", "hangup"); // the agent hung up: the §9 close (issue 11)
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 

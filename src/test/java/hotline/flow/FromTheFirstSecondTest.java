@@ -24,7 +24,8 @@ class FromTheFirstSecondTest {
         Outcome outcome = flow.run(caller, facts);
 
         assertThat(caller.transcript).containsExactly("answer", "language en", "play greeting",
-                "heard voice over greeting", "play connecting", "queue hotline 30s");
+                "heard voice over greeting", "play connecting", "queue hotline 30s",
+                "play closing", "pause 5s", "hangup"); // the agent hung up: the §9 close (issue 11)
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 
@@ -35,7 +36,8 @@ class FromTheFirstSecondTest {
         Outcome outcome = flow.run(caller, facts);
 
         assertThat(caller.transcript).containsExactly("answer", "language en", "play greeting", "play more-options",
-                "heard voice over more-options", "play connecting", "queue hotline 30s");
+                "heard voice over more-options", "play connecting", "queue hotline 30s",
+                "play closing", "pause 5s", "hangup"); // the agent hung up: the §9 close (issue 11)
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 
@@ -58,7 +60,8 @@ class FromTheFirstSecondTest {
         Outcome outcome = flow.run(caller, facts);
 
         assertThat(caller.transcript).containsExactly("answer", "language en", "play greeting", "play more-options",
-                "listen 5s", "language ko", "play greeting", "listen 5s", "play connecting", "queue hotline 30s");
+                "listen 5s", "language ko", "play greeting", "listen 5s", "play connecting", "queue hotline 30s",
+                "play closing", "pause 5s", "hangup"); // the agent hung up: the §9 close (issue 11)
         assertThat(caller.language()).isEqualTo("ko");
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }

@@ -40,7 +40,8 @@ class InboundFlowTest {
 
         assertThat(caller.transcript).containsExactly(
                 "answer", "language en", "play greeting", "play more-options", "listen 5s", "play connecting",
-                "queue hotline 30s");
+                "queue hotline 30s",
+                "play closing", "pause 5s", "hangup"); // the agent hung up: the §9 close (issue 11)
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 
@@ -50,7 +51,8 @@ class InboundFlowTest {
 
         Outcome outcome = flow.run(caller, new CallFacts("s", "5550100"));
 
-        assertThat(caller.transcript).endsWith("play cant-hear-you (barge-in)", "listen 5s", "play connecting", "queue hotline 30s");
+        assertThat(caller.transcript).endsWith("play cant-hear-you (barge-in)", "listen 5s", "play connecting", "queue hotline 30s",
+                "play closing", "pause 5s", "hangup"); // the agent hung up: the §9 close (issue 11)
         assertThat(outcome).isInstanceOf(Outcome.Queued.class);
     }
 

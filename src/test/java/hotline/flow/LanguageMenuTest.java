@@ -66,7 +66,8 @@ class LanguageMenuTest {
 
         assertThat(caller.transcript).containsSubsequence("play greeting", "play more-options",
                 "play en/language-option", "play es/language-option", "language es", "play greeting", "listen 5s",
-                "play connecting", "queue hotline 30s");
+                "play connecting", "queue hotline 30s",
+                "play closing", "pause 5s", "hangup"); // the agent hung up: the §9 close (issue 11)
         assertThat(caller.transcript).doesNotContain("play zh/language-option", "play dialect-option");
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
@@ -89,7 +90,8 @@ class LanguageMenuTest {
         Outcome outcome = flow.run(caller, new CallFacts("8005550100", "5550100"));
 
         assertThat(caller.transcript).containsSubsequence("play greeting", "language " + language, "play greeting",
-                "listen 5s", "play connecting", "queue hotline 30s");
+                "listen 5s", "play connecting", "queue hotline 30s",
+                "play closing", "pause 5s", "hangup"); // the agent hung up: the §9 close (issue 11)
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }
 
@@ -149,7 +151,8 @@ class LanguageMenuTest {
 
         Outcome outcome = flow.run(caller, new CallFacts("8005550102", "5550100"));
 
-        assertThat(caller.transcript).endsWith("play yes-no", "wait-for-key 5s", "play connecting", "queue hotline 30s");
+        assertThat(caller.transcript).endsWith("play yes-no", "wait-for-key 5s", "play connecting", "queue hotline 30s",
+                "play closing", "pause 5s", "hangup"); // the agent hung up: the §9 close (issue 11)
         assertThat(caller.transcript.stream().filter(l -> l.startsWith("language"))).containsExactly("language zh");
         assertThat(outcome.code()).isEqualTo("queued:hotline");
     }

@@ -235,4 +235,54 @@ final class ScriptedCaller implements Caller {
     public void tellAgents(Map<String, String> details) {
         step("tell-agents " + details);
     }
+
+    // ---- the agent's keys: notes on the call, louder, hold, alerts
+
+    final Map<String, String> notes = new HashMap<>();
+    private final Deque<Boolean> takenBack = new ArrayDeque<>();
+
+    /** A note already on the call (a channel variable HOTLINE_<name>), as an earlier key press left it. */
+    ScriptedCaller withNote(String name, String value) {
+        notes.put(name, value);
+        return this;
+    }
+
+    /** The next holds end like this: true = the agent took the call back, false = hold-remind-after passed. */
+    ScriptedCaller holdsEnd(Boolean... back) {
+        takenBack.addAll(java.util.List.of(back));
+        return this;
+    }
+
+    @Override
+    public Optional<String> note(String name) {
+        return Optional.ofNullable(notes.get(name)).filter(v -> !v.isEmpty());
+    }
+
+    @Override
+    public void keepNote(String name, String value) {
+        notes.put(name, value);
+    }
+
+    @Override
+    public void louder(int factor) {
+        step("louder " + factor);
+    }
+
+    @Override
+    public boolean holdUntilNote(String name, Duration atMost) {
+        boolean back = !takenBack.isEmpty() && takenBack.poll();
+        step("hold " + Durations.format(atMost) + (back ? " taken back" : ""));
+        takes(back ? Duration.ofSeconds(10) : atMost);
+        return back;
+    }
+
+    @Override
+    public void alert(String event, Map<String, String> details) {
+        step("alert " + event + " " + new java.util.TreeMap<>(details));
+    }
+
+    @Override
+    public void releaseAgent(String agentChannel) {
+        step("release-agent " + agentChannel);
+    }
 }
