@@ -135,7 +135,8 @@ public final class CallbackDialler implements AutoCloseable {
             Switchboard.Line line = board.line(queue.code());
             int free = toPlace(line, inFlight.holding(queue));
             for (int i = 0; i < free; i++) {
-                var next = store.claimNext(queue, claimant);
+                // at most one callback DIALLING per ready agent, over every node sharing the store
+                var next = store.claimNext(queue, claimant, line.ready());
                 if (next.isEmpty()) break;
                 place(next.get(), line);
             }

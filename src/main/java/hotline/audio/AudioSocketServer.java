@@ -56,6 +56,8 @@ public final class AudioSocketServer implements AutoCloseable {
     private final AtomicLong opened = new AtomicLong();
     private ServerSocket serverSocket;
 
+    private volatile hotline.time.Ticker ticker = hotline.time.Ticker.SYSTEM;
+
     public AudioSocketServer(String bindAddress, int port, Predicate<InetAddress> allowed) {
         this.bindAddress = bindAddress;
         this.port = port;
@@ -140,12 +142,18 @@ public final class AudioSocketServer implements AutoCloseable {
         }
     }
 
+    /** The clock of the accept back-off (virtual in tests, as every timer of ours). */
+    public AudioSocketServer ticking(hotline.time.Ticker newTicker) {
+        this.ticker = newTicker;
+        return this;
+    }
+
     /** accept() failing (out of descriptors) must not spin: wait 10 ms, doubling to 1 s. */
-    private static long backOff(long lastMs, IOException e) {
+    private long backOff(long lastMs, IOException e) {
         long next = lastMs == 0 ? 10 : Math.min(1000, lastMs * 2);
         if (lastMs == 0 || next == 1000) log.error("AudioSocket accept failed, retrying in {} ms: {}", next, e.toString());
         try {
-            Thread.sleep(next);
+            ticker.sleep(java.time.Duration.ofMillis(next));
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
         }

@@ -61,6 +61,12 @@ public interface CallbackStore extends AutoCloseable {
     /** {@link #nextInLine} then {@link #claim}, again while another node wins the race. */
     Optional<CallbackRequest> claimNext(CallbackQueue queue, Claimant by);
 
+    /**
+     * {@link #claimNext(CallbackQueue, Claimant)}, but only while fewer than {@code atMostDialling}
+     * callbacks of {@code queue} are DIALLING on any node (the dialler passes the ready agents).
+     */
+    Optional<CallbackRequest> claimNext(CallbackQueue queue, Claimant by, int atMostDialling);
+
     /** {@link #claimNext(CallbackQueue, Claimant)} for this store's own claimant. */
     Optional<CallbackRequest> claimNext(CallbackQueue queue);
 

@@ -30,6 +30,9 @@ sealed interface Dialect {
     /** Within a transaction: no other save for this number runs until it ends. */
     void lockNumber(Connection c, String digits) throws SQLException;
 
+    /** Within a transaction: no other node claims a callback of this queue until it ends. */
+    void lockClaims(Connection c, String queue) throws SQLException;
+
     static Dialect of(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:postgresql:") ? new Postgres() : new Sqlite();
     }
@@ -83,6 +86,11 @@ sealed interface Dialect {
             // BEGIN IMMEDIATE already holds the database's one write lock
         }
 
+        @Override
+        public void lockClaims(Connection c, String queue) {
+            // the same: one writer at a time
+        }
+
         /**
          * jdbc:sqlite:data/hotline.db needs data/ to exist; a new database file is created 0600
          * before SQLite opens it (SQLite gives its -wal and -shm files the database file's mode).
@@ -110,6 +118,14 @@ sealed interface Dialect {
         public void lockNumber(Connection c, String digits) throws SQLException {
             try (var st = c.prepareStatement("SELECT pg_advisory_xact_lock(7001, hashtext(?))")) {
                 st.setString(1, digits);
+                st.executeQuery().close();
+            }
+        }
+
+        @Override
+        public void lockClaims(Connection c, String queue) throws SQLException {
+            try (var st = c.prepareStatement("SELECT pg_advisory_xact_lock(7002, hashtext(?))")) {
+                st.setString(1, queue);
                 st.executeQuery().close();
             }
         }

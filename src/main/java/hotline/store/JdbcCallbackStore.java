@@ -156,6 +156,38 @@ final class JdbcCallbackStore implements CallbackStore {
         return Optional.empty();
     }
 
+    /**
+     * The next callback of {@code queue}, claimed for {@code by} only while fewer than
+     * {@code atMostDialling} callbacks of that queue are DIALLING, counted over every node: the
+     * count and the claim run in one transaction under a per-queue lock, so two nodes that see
+     * the same one idle agent never both place a callback for it.
+     */
+    @Override
+    public Optional<CallbackRequest> claimNext(CallbackQueue queue, Claimant by, int atMostDialling) {
+        for (int race = 0; race < CLAIM_RACES; race++) {
+            if (atMostDialling <= 0) return Optional.empty();
+            Optional<Long> won = sql.transaction("claim the next " + queue.code() + " callback", c -> {
+                dialect.lockClaims(c, queue.code());
+                long dialling = Sql.query(c, "SELECT count(*) AS n FROM callbacks WHERE queue = ? AND state = 'DIALLING'",
+                        rs -> rs.getLong("n"), queue.code()).getFirst();
+                if (dialling >= atMostDialling) return Optional.<Long>empty();
+                long now = now().toEpochMilli();
+                var next = Sql.query(c, NEXT_IN_LINE, rs -> rs.getLong("id"), queue.code(), now);
+                if (next.isEmpty()) return Optional.<Long>empty();
+                int claimed = Sql.update(c, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, claimed_by = ?, "
+                        + "attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'", now, by.id(), next.getFirst());
+                return claimed == 1 ? Optional.of(next.getFirst()) : Optional.<Long>empty();
+            });
+            if (won.isEmpty()) return Optional.empty();
+            try {
+                return Optional.of(find(won.get(), true).orElseThrow());
+            } catch (IllegalArgumentException e) { // a bad row never stops a round: taken out of line, next
+                attempts.setAside(won.get(), e.getMessage());
+            }
+        }
+        return Optional.empty();
+    }
+
     @Override
     public CallbackRequest recordAttempt(long id, int attempt, AttemptResult result) {
         int changed = attempts.record(id, attempt, result, now());

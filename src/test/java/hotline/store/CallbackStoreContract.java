@@ -206,6 +206,43 @@ abstract class CallbackStoreContract {
     }
 
     @Test
+    void twoNodesThatSeeTheSameOneIdleAgentPlaceOneCallbackForItNotTwo() throws Exception {
+        saveAll(IntStream.range(0, 10).mapToObj(i -> "06100" + (10 + i)).toArray(String[]::new));
+        var claimed = new ConcurrentLinkedQueue<Long>();
+        var start = new CountDownLatch(1);
+        try (var otherNode = CallbackStore.open(config(), clock); var threads = Executors.newFixedThreadPool(4)) {
+            for (int t = 0; t < 4; t++) {
+                CallbackStore node = t % 2 == 0 ? store : otherNode;
+                Claimant who = Claimant.of("node-" + (t % 2));
+                threads.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < 20; round++) { // every round sees one ready agent
+                        node.claimNext(CallbackQueue.HOTLINE, who, 1).ifPresent(c -> claimed.add(c.id()));
+                    }
+                    return null;
+                });
+            }
+            start.countDown();
+        }
+
+        assertThat(claimed).hasSize(1);
+        assertThat(store.list(CallbackFilter.all())).filteredOn(c -> c.state() == CallbackState.DIALLING).hasSize(1);
+    }
+
+    @Test
+    void withTwoReadyAgentsASecondCallbackIsPlacedAndAThirdWaitsUntilOneEnds() {
+        saveAll("0610201", "0610202", "0610203");
+        Claimant node = Claimant.of("node-a");
+
+        var first = store.claimNext(CallbackQueue.HOTLINE, node, 2).orElseThrow();
+        assertThat(store.claimNext(CallbackQueue.HOTLINE, node, 2)).isPresent();
+        assertThat(store.claimNext(CallbackQueue.HOTLINE, node, 2)).isEmpty();
+        store.recordAttempt(first.id(), first.attempts(), AttemptResult.reached());
+        assertThat(store.claimNext(CallbackQueue.HOTLINE, node, 2)).isPresent();
+        assertThat(store.claimNext(CallbackQueue.HOTLINE, node, 0)).isEmpty();
+    }
+
+    @Test
     void aClaimLeftByADeadNodeGoesBackInLineAfterTheClaimTimeoutWithItsAttemptCounted() {
         long id = store.save(request("0601")).id();
         store.claim(id).orElseThrow();

@@ -14,6 +14,8 @@ import hotline.lab.AgiTrace;
 import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Recording;
+import hotline.simulate.ScenarioFile;
+import hotline.simulate.Simulator;
 import hotline.lab.Lab;
 import hotline.lab.LabCalls;
 import java.nio.file.Files;
@@ -91,6 +93,12 @@ class WalkingHotlineIT extends LabCalls {
                 .allSatisfy(span -> assertThat(java.util.stream.IntStream.range(0, 4)).anySatisfy(i ->
                         assertThat(span.from()).isBetween(at.get(i).minusMillis(50),
                                 at.get(i).plus(length(keys.get(i))).plusMillis(50))));
+        // the simulator's transcript of the documented silent caller has this real call's steps
+        var simulated = new Simulator(config.script())
+                .run(ScenarioFile.read(Path.of("docs/call-flows/scenarios/silent-caller.yaml")));
+        assertThat(Lab.steps(simulated.journalLine())).isEqualTo(Lab.steps(hotline.journalFor(end.getChannel())));
+        System.out.printf("silent line: the real call took %d ms; simulated in %d ms of wall time (%d ms virtual)%n",
+                heard.length().toMillis(), simulated.wallTime().toMillis(), simulated.lasted().toMillis());
         assertThat(hotline.journalFor(end.getChannel())).contains("\"outcome\":\"silent-line-goodbye\"",
                 "\"step\":\"cant-hear-you\"", "\"step\":\"no-sound-goodbye\"");
     }
