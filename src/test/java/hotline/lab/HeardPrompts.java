@@ -2,18 +2,12 @@ package hotline.lab;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * Which prompts a robot caller heard, and when, found in its own recording (MixMonitor r()):
@@ -40,7 +34,7 @@ public final class HeardPrompts {
     /** What robot {@code robotId} heard ([robot-phone] and the robots that record: ROBOT_ID). */
     public static HeardPrompts by(String robotId) {
         Path wav = Recording.heardBy(robotId);
-        return new HeardPrompts(wav, envelope(readWhenWritten(wav)));
+        return new HeardPrompts(wav, envelope(Recording.read(wav)));
     }
 
     /** A recording given as samples (8 kHz, 16-bit), e.g. made up by a unit test. */
@@ -49,7 +43,7 @@ public final class HeardPrompts {
     }
 
     static short[] samples(Path wav) {
-        return read(wav);
+        return Recording.samples(wav);
     }
 
     /** The prompt file the server streams for {@code key} in {@code language} (sounds/). */
@@ -59,9 +53,10 @@ public final class HeardPrompts {
 
     /** Where the prompt starts in the recording, searching from {@code from}; empty when it was not heard. */
     public Optional<Duration> find(String language, String key, Duration from) {
-        Match best = bestMatch(language, key, from);
+        double[] p = envelope(Recording.samples(prompt(language, key))); // read once for both searches
+        Match best = bestMatch(p, prompt(language, key), from);
         if (best.deviationDb() <= MATCH_DB) return Optional.of(best.at());
-        return inPieces(envelope(read(prompt(language, key))), (int) (from.toMillis() / 10))
+        return inPieces(p, (int) (from.toMillis() / 10))
                 .map(at -> Duration.ofMillis(at * 10L));
     }
 
@@ -148,9 +143,12 @@ public final class HeardPrompts {
     record Match(Duration at, double deviationDb) {}
 
     Match bestMatch(String language, String key, Duration from) {
-        double[] p = envelope(read(prompt(language, key)));
+        return bestMatch(envelope(Recording.samples(prompt(language, key))), prompt(language, key), from);
+    }
+
+    private Match bestMatch(double[] p, Path file, Duration from) {
         int[] voiced = java.util.stream.IntStream.range(0, p.length).filter(i -> p[i] > VOICED_DB).toArray();
-        if (voiced.length < 10) throw new IllegalStateException(prompt(language, key) + " is (nearly) silent");
+        if (voiced.length < 10) throw new IllegalStateException(file + " is (nearly) silent");
         double best = Double.MAX_VALUE;
         int bestAt = -1;
         double[] diffs = new double[voiced.length];
@@ -202,32 +200,5 @@ public final class HeardPrompts {
             db[w] = Math.max(FLOOR_DB, 20 * Math.log10(Math.max(rms, 1e-9)));
         }
         return db;
-    }
-
-    private static short[] readWhenWritten(Path wav) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!Files.isRegularFile(wav) && System.nanoTime() < deadline) Lab.pause(100);
-        Lab.pause(300); // MixMonitor closes the file a moment after the hangup
-        return read(wav);
-    }
-
-    private static short[] read(Path wav) {
-        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            if (in.getFormat().getSampleRate() != 8000 || in.getFormat().getSampleSizeInBits() != 16) {
-                throw new IllegalStateException(wav + ": expected 8 kHz 16-bit, got " + in.getFormat());
-            }
-            byte[] b = in.readAllBytes();
-            boolean big = in.getFormat().isBigEndian();
-            short[] pcm = new short[b.length / 2];
-            for (int i = 0; i < pcm.length; i++) {
-                pcm[i] = big ? (short) ((b[2 * i] << 8) | (b[2 * i + 1] & 0xff))
-                        : (short) ((b[2 * i] & 0xff) | (b[2 * i + 1] << 8));
-            }
-            return pcm;
-        } catch (UnsupportedAudioFileException e) {
-            throw new IllegalStateException(wav + ": " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

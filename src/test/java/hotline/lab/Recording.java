@@ -78,11 +78,20 @@ public record Recording(Path file, List<Span> spans, Duration length) {
         return found;
     }
 
-    private static short[] read(Path wav) {
+    /** A robot's recording as samples, waiting up to 5 s for MixMonitor to finish writing it. */
+    static short[] read(Path wav) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         while (!Files.isRegularFile(wav) && System.nanoTime() < deadline) Lab.pause(100);
         Lab.pause(300); // MixMonitor closes the file a moment after the hangup
+        return samples(wav);
+    }
+
+    /** A WAV file's samples (8 kHz, 16-bit, the lab's format), read as they are. */
+    static short[] samples(Path wav) {
         try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            if (in.getFormat().getSampleRate() != 8000 || in.getFormat().getSampleSizeInBits() != 16) {
+                throw new IllegalStateException(wav + ": expected 8 kHz 16-bit, got " + in.getFormat());
+            }
             byte[] b = in.readAllBytes();
             boolean big = in.getFormat().isBigEndian();
             short[] pcm = new short[b.length / 2];
