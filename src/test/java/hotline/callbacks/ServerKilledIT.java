@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hotline.config.Store;
 import hotline.lab.Lab;
+import hotline.lab.ServerProcess;
 import hotline.store.CallbackFilter;
 import hotline.store.CallbackRequest;
 import hotline.store.CallbackStore;
@@ -28,19 +29,15 @@ class ServerKilledIT {
     void aServerKilledRightAfterTheConfirmationPromptStartsHasAlreadyStoredTheCallback() throws Exception {
         Path dir = Files.createTempDirectory("hotline-killed");
         Path db = dir.resolve("hotline.db");
-        Path config = dir.resolve("hotline.yaml");
-        Files.writeString(config, yaml(db, dir));
-        Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "hotline.Main", "serve", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        try (Lab lab = Lab.connect()) {
-            awaitListening(dir.resolve("server.log"));
+        Path config = Files.writeString(dir.resolve("hotline.yaml"), ServerProcess.labConfig(PORT, dir, """
+                  agents: {patience-every: 10s, callback-offer-after: 10s}
+                """));
+        try (Lab lab = Lab.connect(); ServerProcess server = ServerProcess.serve(config, dir.resolve("server.log"))) {
             String robot = lab.call("robot-waits-for-callback",
                     Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + PORT + "/hotline"));
             String channel = awaitConfirmationPrompt(robot, Duration.ofSeconds(90));
 
-            server.destroyForcibly(); // SIGKILL: no shutdown hook, no drain, no close
-            server.waitFor();
+            server.kill(); // SIGKILL: no shutdown hook, no drain, no close
 
             try (CallbackStore store = CallbackStore.open(Store.at("jdbc:sqlite:" + db), Clock.systemUTC())) {
                 List<CallbackRequest> saved = store.list(CallbackFilter.all());
@@ -50,8 +47,6 @@ class ServerKilledIT {
                 });
             }
             System.out.println("killed while " + channel + " heard the confirmation; the callback was stored");
-        } finally {
-            server.destroyForcibly();
         }
     }
 
@@ -80,26 +75,4 @@ class ServerKilledIT {
 
     private static final String startedAt = java.time.LocalDateTime.now()
             .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"));
-
-    private static void awaitListening(Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains("FastAGI listening")) return;
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the server did not start:\n" + (Files.exists(log) ? Files.readString(log) : ""));
-    }
-
-    private static String yaml(Path db, Path dir) {
-        return """
-                server: {port: %d}
-                journal: {file: %s}
-                store: {jdbc-url: "jdbc:sqlite:%s"}
-                line-quality: {port: %d}
-                dialler: {enabled: false}
-                languages: {offered: [en, es, zh, ko, yue]}
-                inbound:
-                  agents: {patience-every: 10s, callback-offer-after: 10s}
-                """.formatted(PORT, dir.resolve("journal.jsonl"), db, PORT + 100);
-    }
 }

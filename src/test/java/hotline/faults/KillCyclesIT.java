@@ -48,7 +48,10 @@ class KillCyclesIT extends LabCalls {
         Random random = new Random(seed);
         Path dir = Files.createTempDirectory("hotline-kill-cycles");
         Path db = dir.resolve("hotline.db");
-        Path config = Files.writeString(dir.resolve("hotline.yaml"), yaml(db, dir));
+        Path config = Files.writeString(dir.resolve("hotline.yaml"), ServerProcess.labConfig(PORT, dir, """
+                  agents: {patience-every: 10s, callback-offer-after: 10s, max-wait: 20s}
+                  complaint: {statement-max: 5s}
+                """));
         var confirmed = ConfigLoader.load(Path.of("config/hotline.yaml")).inbound().callbacks().confirmedPrompts();
         Map<String, Integer> outcomes = new TreeMap<>();
         List<Long> killedAt = new ArrayList<>();
@@ -106,19 +109,5 @@ class KillCyclesIT extends LabCalls {
                 + "lost %d, stored twice %d%n", outcomes, fallbacksHeard, promised.size(), stored.size(), lost.size(), twice);
         assertThat(lost).as("callbacks the caller was promised but the store lost").isEmpty();
         assertThat(twice).as("callbacks stored twice").isZero();
-    }
-
-    private static String yaml(Path db, Path dir) {
-        return """
-                server: {port: %d}
-                journal: {file: %s}
-                store: {jdbc-url: "jdbc:sqlite:%s"}
-                line-quality: {port: %d}
-                dialler: {enabled: false}
-                languages: {offered: [en, es, zh, ko, yue]}
-                inbound:
-                  agents: {patience-every: 10s, callback-offer-after: 10s, max-wait: 20s}
-                  complaint: {statement-max: 5s}
-                """.formatted(PORT, dir.resolve("journal.jsonl"), db, PORT + 100);
     }
 }

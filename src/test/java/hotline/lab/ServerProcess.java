@@ -50,6 +50,23 @@ public final class ServerProcess implements AutoCloseable {
         throw new AssertionError("the server did not start:\n" + Files.readString(log));
     }
 
+    /**
+     * The config of a lab server process: FastAGI on {@code port}, AudioSocket on port + 100,
+     * journal and SQLite store under {@code dir}, no dialler, every language; {@code inbound}
+     * is the YAML of the inbound section's lines (indented two spaces) that a test changes.
+     */
+    public static String labConfig(int port, Path dir, String inbound) {
+        return """
+                server: {port: %d}
+                journal: {file: %s}
+                store: {jdbc-url: "jdbc:sqlite:%s"}
+                line-quality: {port: %d}
+                dialler: {enabled: false}
+                languages: {offered: [en, es, zh, ko, yue]}
+                inbound:
+                %s""".formatted(port, dir.resolve("journal.jsonl"), dir.resolve("hotline.db"), port + 100, inbound);
+    }
+
     /** SIGKILL: no shutdown hook, no drain, no close. */
     public void kill() {
         process.destroyForcibly();
