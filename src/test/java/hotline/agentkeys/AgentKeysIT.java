@@ -6,8 +6,10 @@ import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.Server;
 import hotline.flow.CallbackBook;
+import hotline.flow.CallbackBooking;
 import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
+import org.asteriskjava.manager.event.AgentConnectEvent;
 import hotline.lab.Lab;
 import hotline.lab.LabCalls;
 import hotline.lab.LabHotline;
@@ -17,7 +19,8 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javax.sound.sampled.AudioSystem;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,13 +36,17 @@ class AgentKeysIT extends LabCalls {
     private static final int PORT = 4591;
     private static final String KOREAN = "8005550103";
     private static final String AGENT = "Local/s@robot-agent-keys/n";
+    private static final List<CallbackBooking> booked = new CopyOnWriteArrayList<>();
     private static LabHotline hotline;
 
     @BeforeAll
     static void startServer() {
         HotlineConfig shipped = ConfigLoader.load(Path.of("config/hotline.yaml"));
         hotline = new LabHotline(LabHotline.withoutMenu(shipped).withServer(new Server("127.0.0.1", PORT, 20,
-                Duration.ofSeconds(5))), PORT, booking -> new CallbackBook.Booked.Stored("it"));
+                Duration.ofSeconds(5))), PORT, booking -> {
+                    booked.add(booking);
+                    return new CallbackBook.Booked.Stored("it-" + booked.size());
+                });
     }
 
     @AfterAll
@@ -129,20 +136,105 @@ class AgentKeysIT extends LabCalls {
                 .isNotEmpty().noneSatisfy(line -> assertThat(line).contains("\"outcome\":\"agent:"));
     }
 
+    @Test
+    void holdTheCallerHearsPleaseWaitThenMusicThenThankYouForWaitingWhenTheAgentTakesItBack() {
+        String robot = call("robot-caller-keys", Map.of("WAIT", "3", "KEYS", "*7", "GAP", "8", "KEYS2", "*8", "STAY", "6"),
+                Map.of());
+        HotlineCallEndedEvent end = end(robot);
+        assertThat(end.getOutcome()).isEqualTo("queued:hotline");
+        var at = HeardPrompts.by(robot).assertInOrder("ko", "connecting", "hold-check", "thank-you-for-waiting", "closing");
+        // on hold from the end of hold-check to the agent's hold-back key, GAP (8 s) after the hold key
+        Duration onHold = at.get(2).minus(at.get(1)).minus(length("hold-check"));
+        assertThat(onHold).isBetween(Duration.ofMillis(2500), Duration.ofMillis(7000));
+        assertThat(HeardPrompts.by(robot).find("ko", "hold-reminder", Duration.ZERO)).isEmpty();
+        assertThat(keyLines(end)).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"agent:hold-back\""));
+    }
+
+    @Test
+    void holdForSixtySecondsRemindsTheAgentAndTheCallerWhoPresses1IsPromisedACallbackWithin24Hours() {
+        String robot = call("robot-caller-keys", Map.of("WAIT", "2", "KEYS", "*7", "STAY", "150"),
+                Map.of("ROBOT_KEYS", "1", "ROBOT_AFTER", "25", "ROBOT_EVERY", "2"));
+        HotlineCallEndedEvent end = end(robot);
+        assertThat(end.getOutcome()).isEqualTo("agent:hold-hangup");
+        var at = HeardPrompts.by(robot).assertInOrder("ko", "hold-check", "hold-reminder", "callback-use-caller-id",
+                "callback-confirmed-24h");
+        Duration onHold = at.get(1).minus(at.get(0)).minus(length("hold-check"));
+        assertThat(onHold).as("hold-remind-after (60 s), checked once a second").isBetween(Duration.ofMillis(59_000),
+                Duration.ofMillis(62_500));
+        assertThat(hangupAfter(robot, at.get(3), "callback-confirmed-24h")).isBetween(Duration.ofMillis(4500),
+                Duration.ofMillis(6500));
+        assertThat(keyLines(end)).anySatisfy(line -> assertThat(line).contains("HotlineHoldReminder"));
+        assertThat(booked).anySatisfy(b -> {
+            assertThat(b.reason()).isEqualTo("complex");
+            assertThat(b.number()).isEqualTo("5550100");
+            assertThat(b.language()).isEqualTo("ko");
+        });
+        System.out.printf("hold: reminder after %d ms on hold; hang-up %d ms after the 24 h promise%n",
+                onHold.toMillis(), hangupAfter(robot, at.get(3), "callback-confirmed-24h").toMillis());
+    }
+
+    @Test
+    void escalateReleasesTheAgentAndTheCallerGoesToTheTeamLeadWithTheirDetailsAndTheAgentWhoEscalated() {
+        String lead = "Local/s@robot-agent/n";
+        lab.addQueueMember("teamlead", lead);
+        try {
+            String robot = call("robot-caller-keys", Map.of("WAIT", "3", "KEYS", "*9"),
+                    Map.of("ROBOT_THEN", "silent", "ROBOT_STAY", "100"));
+            AgentConnectEvent connected = lab.await(AgentConnectEvent.class, e -> "teamlead".equals(e.getQueue()),
+                    Duration.ofSeconds(120), "the team lead answering the escalated call");
+            lab.hangUp(connected.getChannel());
+            HotlineCallEndedEvent end = end(robot);
+            assertThat(end.getOutcome()).isEqualTo("queued:teamlead");
+            HeardPrompts.by(robot).assertInOrder("ko", "connecting", "complaint-escalating", "complaint-record-statement");
+            Lab.assertStepsInOrder(callLine(end), "complaint-escalating",
+                    "complaint-record-statement", "tell-agents", "queue");
+            Lab.assertInOrder(Lab.logLines(end.getChannel()),
+                    Lab.sent("SET VARIABLE \"__HOTLINE_ESCALATED_BY\" \"Local/s@robot-agent-keys"),
+                    Lab.sent("SET VARIABLE \"__HOTLINE_WAITED\""),
+                    Lab.sent("EXEC \"Queue\" \"teamlead,"));
+        } finally {
+            lab.removeQueueMember("teamlead", lead);
+        }
+    }
+
+    @Test
+    void closingWithASpeakingCallerTakesThemBackToTheAgentWithoutAGoodbye() {
+        String robot = call("robot-caller-keys", Map.of("WAIT", "3", "KEYS", "*0", "STAY", "10"), Map.of());
+        HotlineCallEndedEvent end = end(robot);
+        assertThat(end.getOutcome()).isEqualTo("queued:hotline");
+        var heard = HeardPrompts.by(robot);
+        var at = heard.assertInOrder("ko", "connecting", "anything-else", "closing");
+        assertThat(heard.find("ko", "must-hang-up", Duration.ZERO)).isEmpty();
+        // back with the agent until they hang up (STAY 10 s after the key), not the 5 s silent-caller path
+        assertThat(at.get(2).minus(at.get(1))).isGreaterThan(Duration.ofSeconds(8));
+        assertThat(keyLines(end)).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"agent:closing-back\""));
+    }
+
+    /** The call's own journal line (its key presses have lines of their own on the same channel). */
+    private static String callLine(HotlineCallEndedEvent end) {
+        hotline.journalFor(end.getChannel()); // waits for the first line of this channel
+        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+        while (System.nanoTime() < deadline) {
+            var line = hotline.journal.stream().filter(l -> l.contains("\"channel\":\"" + end.getChannel() + "\""))
+                    .filter(l -> l.contains("\"outcome\":\"" + end.getOutcome() + "\"")).findFirst();
+            if (line.isPresent()) return line.get();
+            LockSupport.parkNanos(50_000_000);
+        }
+        throw new AssertionError("no journal line with outcome " + end.getOutcome() + " for " + end.getChannel());
+    }
+
+    /** The journal lines of this call's key presses (each press is its own AGI session on the caller's channel). */
+    private static List<String> keyLines(HotlineCallEndedEvent end) {
+        return hotline.journal.stream().filter(line -> line.contains("\"channel\":\"" + end.getChannel() + "\""))
+                .filter(line -> line.contains("AGENT_KEY")).toList();
+    }
+
     /** From the end of {@code prompt} (heard at {@code at}) to the end of the caller's recording: the hang-up. */
     private static Duration hangupAfter(String robot, Duration at, String prompt) {
-        return seconds(Recording.heardBy(robot)).minus(at).minus(length(prompt));
+        return Recording.lengthOf(Recording.heardBy(robot)).minus(at).minus(length(prompt));
     }
 
     private static Duration length(String prompt) {
-        return seconds(HeardPrompts.prompt("ko", prompt));
-    }
-
-    private static Duration seconds(Path wav) {
-        try (var in = AudioSystem.getAudioInputStream(wav.toFile())) {
-            return Duration.ofMillis(Math.round(in.getFrameLength() * 1000.0 / in.getFormat().getFrameRate()));
-        } catch (Exception e) {
-            throw new AssertionError("cannot read " + wav + ": " + e, e);
-        }
+        return Recording.lengthOf(HeardPrompts.prompt("ko", prompt));
     }
 }

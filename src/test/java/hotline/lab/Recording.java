@@ -78,6 +78,17 @@ public record Recording(Path file, List<Span> spans, Duration length) {
         return found;
     }
 
+    /** How long a WAV file (a prompt, or a finished recording) plays. */
+    public static Duration lengthOf(Path wav) {
+        try (AudioInputStream in = AudioSystem.getAudioInputStream(wav.toFile())) {
+            return Duration.ofMillis(Math.round(in.getFrameLength() * 1000.0 / in.getFormat().getFrameRate()));
+        } catch (UnsupportedAudioFileException e) {
+            throw new IllegalStateException(wav + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A robot's recording as samples, waiting up to 5 s for MixMonitor to finish writing it. */
     static short[] read(Path wav) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

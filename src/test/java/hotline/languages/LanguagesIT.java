@@ -12,6 +12,7 @@ import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Lab;
 import hotline.lab.LabCalls;
 import hotline.lab.LabHotline;
+import hotline.lab.Recording;
 import hotline.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -122,5 +123,32 @@ class LanguagesIT extends LabCalls {
         List<Duration> at = HeardPrompts.by(robot).assertInOrder("zh", "speak-standard", "find-standard-speaker",
                 "dialect-unavailable-goodbye");
         assertThat(at).hasSize(3);
+    }
+
+    @Test
+    void withTheServerDownEachDialledNumberHearsTheLineIsBeingAdjustedInItsOwnLanguageThenFiveSeconds()
+            throws Exception {
+        String down;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            down = "agi://127.0.0.1:" + socket.getLocalPort() + "/hotline"; // closed again: nobody listens there
+        }
+        Map<String, String> numbers = Map.of("8005550100", "en", "8005550101", "es", "8005550102", "zh",
+                "8005550103", "ko", "8005550104", "yue");
+        Map<String, String> robots = new LinkedHashMap<>();
+        numbers.forEach((number, language) -> robots.put(language,
+                lab.call("robot-silent", number, Map.of("HOTLINE_AGI", down))));
+
+        Map<String, HotlineCallEndedEvent> ends = new LinkedHashMap<>();
+        robots.forEach((language, robot) -> ends.put(language, lab.awaitEnd(robot, Duration.ofSeconds(60))));
+        robots.forEach((language, robot) -> {
+            assertThat(ends.get(language).getOutcome()).as(language).isEqualTo("fallback:agi-failed");
+            Duration at = HeardPrompts.by(robot).assertInOrder(language, "line-adjusting").getFirst();
+            Duration after = Recording.lengthOf(Recording.heardBy(robot)).minus(at)
+                    .minus(Recording.lengthOf(HeardPrompts.prompt(language, "line-adjusting")));
+            System.out.printf("§8 fallback, %s: line-adjusting at %d ms, hang-up %d ms after it%n", language,
+                    at.toMillis(), after.toMillis());
+            assertThat(after).as("%s: the pause after line-adjusting, then the hang-up", language)
+                    .isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
+        });
     }
 }
