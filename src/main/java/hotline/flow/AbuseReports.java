@@ -25,11 +25,11 @@ final class AbuseReports {
     boolean report(CallFacts facts, String agent, String queue) {
         Instant now = clock.instant();
         int reports = history.report(new CallerHistory.AbuseReport(facts.callerNumber(), facts.callId(), now, agent, queue),
-                now.minus(config.autoBlockWithin()));
+                now.minus(config.autoBlockWithin()), now.minus(config.reportsKeep()));
         boolean block = config.autoBlockAfter() > 0 && reports >= config.autoBlockAfter()
                 && !facts.callerNumber().isEmpty();
         if (block) {
-            history.block(facts.callerNumber(), now.plus(config.blockFor()),
+            history.block(facts.callerNumber(), now, now.plus(config.blockFor()),
                     "auto: " + reports + " abuse reports within " + hotline.config.Durations.format(config.autoBlockWithin()));
         }
         return block;

@@ -15,8 +15,8 @@ public interface CallerHistory {
     /** Remembers nothing, blocks nobody (tests of the script, the simulator). */
     CallerHistory NONE = new CallerHistory() {
         @Override public Arrival arrived(String number, Instant at, Duration within) { return Arrival.FIRST_CALL; }
-        @Override public int report(AbuseReport report, Instant since) { return 0; }
-        @Override public void block(String number, Instant until, String why) {}
+        @Override public int report(AbuseReport report, Instant countSince, Instant forgetBefore) { return 0; }
+        @Override public void block(String number, Instant at, Instant until, String why) {}
     };
 
     /**
@@ -26,11 +26,14 @@ public interface CallerHistory {
      */
     Arrival arrived(String number, Instant at, Duration within);
 
-    /** Stores an abuse report; how many reports of its number are stored since {@code since}, this one counted. */
-    int report(AbuseReport report, Instant since);
+    /**
+     * Stores an abuse report and forgets those made before {@code forgetBefore}; how many reports
+     * of its number were made since {@code countSince}, this one counted.
+     */
+    int report(AbuseReport report, Instant countSince, Instant forgetBefore);
 
-    /** Puts {@code number} on the block list until {@code until}. */
-    void block(String number, Instant until, String why);
+    /** Puts {@code number} on the block list from {@code at} until {@code until}. */
+    void block(String number, Instant at, Instant until, String why);
 
     /** What is known of a caller when their call arrives. */
     sealed interface Arrival {

@@ -39,14 +39,15 @@ final class RememberedCallers implements CallerHistory {
     }
 
     @Override
-    public int report(AbuseReport report, Instant since) {
+    public int report(AbuseReport report, Instant since, Instant forgetBefore) {
+        reports.removeIf(r -> r.at().isBefore(forgetBefore));
         reports.add(report);
         return (int) reports.stream()
                 .filter(r -> r.callerNumber().equals(report.callerNumber()) && !r.at().isBefore(since)).count();
     }
 
     @Override
-    public void block(String number, Instant until, String why) {
+    public void block(String number, Instant at, Instant until, String why) {
         blockedUntil.put(number, until);
         blocks.add(number + " until " + until + ": " + why);
     }
