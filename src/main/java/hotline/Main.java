@@ -1,5 +1,6 @@
 package hotline;
 
+import hotline.cli.BlockCommand;
 import hotline.cli.BuildVersion;
 import hotline.cli.CallbacksCommand;
 import hotline.cli.CheckCommand;
@@ -11,10 +12,10 @@ import hotline.cli.SimulateCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code hotline serve | check | reload | callbacks | evaluate | simulate | draw}; see README.md and docs/operations.md. */
+/** {@code hotline serve | check | reload | callbacks | block | evaluate | simulate | draw}; see README.md and docs/operations.md. */
 @Command(name = "hotline", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "FastAGI server that runs the customer hotline's call scripts on Asterisk.",
-        subcommands = {ServeCommand.class, CheckCommand.class, ReloadCommand.class, CallbacksCommand.class,
+        subcommands = {ServeCommand.class, CheckCommand.class, ReloadCommand.class, CallbacksCommand.class, BlockCommand.class,
                 EvaluateCommand.class, SimulateCommand.class, DrawCommand.class})
 public final class Main {
 

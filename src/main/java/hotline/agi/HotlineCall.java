@@ -83,7 +83,7 @@ final class HotlineCall implements AgiScript {
     private void run(CallFlow flow, AgiRequest request, AgiChannel channel, Script snapshot, String callId,
                      CallRecord record) {
         var facts = new CallFacts(AgiText.clean(request.getExtension(), 64),
-                AgiText.clean(request.getCallerIdNumber(), 64).replaceAll("[^0-9]", ""));
+                AgiText.clean(request.getCallerIdNumber(), 64).replaceAll("[^0-9]", ""), callId);
         Optional<AgiEars> ears = snapshot.inbound().listening().listensToAudio()
                 ? audio.map(server -> new AgiEars(new AgiMedia(channel, server, snapshot.lineQuality(), callId), prompts,
                         snapshot.sounds().dir(), snapshot.languages().fallback()))

@@ -8,6 +8,7 @@ import hotline.config.ScriptSource;
 import hotline.config.Settings;
 import hotline.flow.CallbackBook;
 import hotline.flow.CallbackLimits;
+import hotline.flow.CallerHistory;
 import hotline.flow.Routes;
 import hotline.journal.JournalWriter;
 import hotline.ops.Metrics;
@@ -16,6 +17,7 @@ import hotline.ops.Reloader;
 import hotline.store.CallbackStore;
 import hotline.store.SpoolReplayer;
 import hotline.store.SpoolingCallbackBook;
+import hotline.store.StoreCallerHistory;
 import hotline.time.Ticker;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -52,7 +54,7 @@ public final class Hotline implements AutoCloseable {
     private final Admin admin;
 
     private Hotline(Builder b, ScriptSource scripts, JournalWriter journal, Optional<AudioSocketServer> audio,
-                    CallbackBook book, Optional<SpoolReplayer> replayer, Optional<CallbackStore> store, Metrics metrics)
+                    CallbackBook book, CallerHistory callers, Optional<SpoolReplayer> replayer, Optional<CallbackStore> store, Metrics metrics)
             throws IOException {
         this.settings = b.config.settings();
         this.scripts = scripts;
@@ -61,7 +63,7 @@ public final class Hotline implements AutoCloseable {
         this.replayer = replayer;
         this.store = store;
         this.ticker = b.ticker;
-        Routes routes = b.routes.orElseGet(() -> Routes.standard(book, b.clock));
+        Routes routes = b.routes.orElseGet(() -> Routes.standard(book, callers, b.clock));
         this.server = new AgiServer(settings.server(), scripts, routes, journal, audio, b.clock, b.ticker);
         this.agiPort = server.start();
         this.metrics = metrics;
@@ -85,6 +87,7 @@ public final class Hotline implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Ticker ticker = Ticker.SYSTEM;
         private Optional<CallbackBook> book = Optional.empty();
+        private Optional<CallerHistory> callers = Optional.empty();
         private Optional<Routes> routes = Optional.empty();
         private boolean audioServer;
         private Optional<Path> file = Optional.empty();
@@ -103,6 +106,12 @@ public final class Hotline implements AutoCloseable {
         /** Callback requests go to {@code newBook} as they are: no store, spool, limits nor dialler. */
         public Builder callbacks(CallbackBook newBook) {
             this.book = Optional.of(newBook);
+            return this;
+        }
+
+        /** Callers looked up and reported in {@code history}; by default the store's, none with {@link #callbacks}. */
+        public Builder callers(CallerHistory history) {
+            this.callers = Optional.of(history);
             return this;
         }
 
@@ -140,6 +149,7 @@ public final class Hotline implements AutoCloseable {
                 Optional<CallbackStore> store = Optional.empty();
                 Optional<SpoolReplayer> replayer = Optional.empty();
                 CallbackBook calls;
+                CallerHistory history = callers.orElse(CallerHistory.NONE);
                 if (book.isPresent()) {
                     calls = book.get();
                 } else {
@@ -152,6 +162,7 @@ public final class Hotline implements AutoCloseable {
                     opened.add(r);
                     replayer = Optional.of(r);
                     calls = new CallbackLimits(spooling, () -> scripts.get().inbound().callbacks(), clock);
+                    history = callers.orElseGet(() -> new StoreCallerHistory(s.callers()));
                 }
                 Optional<AudioSocketServer> audio = Optional.empty();
                 if (audioServer || config.inbound().listening().listensToAudio()) {
@@ -160,7 +171,7 @@ public final class Hotline implements AutoCloseable {
                     opened.add(a);
                     audio = Optional.of(a);
                 }
-                return new Hotline(this, scripts, journal, audio, calls, replayer, store, metrics);
+                return new Hotline(this, scripts, journal, audio, calls, history, replayer, store, metrics);
             } catch (IOException | RuntimeException e) {
                 opened.reversed().forEach(Hotline::closeQuietly);
                 throw e;

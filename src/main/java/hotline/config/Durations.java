@@ -5,10 +5,10 @@ import java.time.format.DateTimeParseException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as ops write them: {@code 300ms}, {@code 5s}, {@code 2m}, {@code 1h} (or ISO-8601 PT5S). */
+/** Durations as ops write them: {@code 300ms}, {@code 5s}, {@code 2m}, {@code 1h}, {@code 7d} (or ISO-8601 PT5S). */
 public final class Durations {
 
-    private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
+    private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h|d)");
 
     private Durations() {}
 
@@ -21,7 +21,8 @@ public final class Durations {
                 case "ms" -> Duration.ofMillis(n);
                 case "s" -> Duration.ofSeconds(n);
                 case "m" -> Duration.ofMinutes(n);
-                default -> Duration.ofHours(n);
+                case "h" -> Duration.ofHours(n);
+                default -> Duration.ofDays(n);
             };
         }
         try {

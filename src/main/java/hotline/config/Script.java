@@ -17,19 +17,27 @@ import java.util.Optional;
  * @param promises    reason code → promised reply time ({@code store.promise}): said by the
  *                    confirmed prompt and stored with the request, so both come from one snapshot
  * @param agentScripts the agent's keys and their scripts ({@code agent-scripts:}, docs/agent-keys.md)
+ * @param callers     repeat callers, abuse reports and the block list ({@code callers:})
  */
 public record Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
-                     Map<String, Duration> promises, AgentScripts agentScripts) {
+                     Map<String, Duration> promises, AgentScripts agentScripts, Callers callers) {
 
     public Script {
         promises = Map.copyOf(promises);
         agentScripts = agentScripts == null ? AgentScripts.defaults() : agentScripts;
+        callers = callers == null ? Callers.defaults() : callers;
+    }
+
+    /** With the shipped {@code callers:} defaults. */
+    public Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
+                  Map<String, Duration> promises, AgentScripts agentScripts) {
+        this(sounds, languages, lineQuality, inbound, promises, agentScripts, null);
     }
 
     /** With the shipped agent scripts. */
     public Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
                   Map<String, Duration> promises) {
-        this(sounds, languages, lineQuality, inbound, promises, null);
+        this(sounds, languages, lineQuality, inbound, promises, null, null);
     }
 
     /** The reply time this script promises for {@code reason}; empty for a reason it does not know. */
@@ -38,6 +46,6 @@ public record Script(Sounds sounds, Languages languages, LineQuality lineQuality
     }
 
     public Script withInbound(InboundScript newInbound) {
-        return new Script(sounds, languages, lineQuality, newInbound, promises, agentScripts);
+        return new Script(sounds, languages, lineQuality, newInbound, promises, agentScripts, callers);
     }
 }

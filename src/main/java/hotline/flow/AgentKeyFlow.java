@@ -26,10 +26,17 @@ public final class AgentKeyFlow implements CallFlow {
     private final InboundScript inbound;
     private final Languages languages;
     private final CallbackCapture callbacks;
+    private final AbuseReports reports;
     private final InstantSource clock;
 
     public AgentKeyFlow(String script, Script snapshot, CallbackBook book, InstantSource clock) {
+        this(script, snapshot, book, CallerHistory.NONE, clock);
+    }
+
+    /** As above, abuse reports stored in {@code history} (and the block list, when ops switched it on). */
+    public AgentKeyFlow(String script, Script snapshot, CallbackBook book, CallerHistory history, InstantSource clock) {
         this.script = script;
+        this.reports = new AbuseReports(snapshot.callers(), history, clock);
         this.agent = snapshot.agentScripts();
         this.inbound = snapshot.inbound();
         this.languages = snapshot.languages();
@@ -85,11 +92,16 @@ public final class AgentKeyFlow implements CallFlow {
         return new Outcome.AgentScript(script, "hangup");
     }
 
-    /** §7: a warning; pressed again, the team lead is told and the last sentence, 5 s, hang-up. */
+    /**
+     * §7: a warning; pressed again, the team lead is told (an AMI event and a stored report, which
+     * may put the number on the block list) and the last sentence, 5 s, hang-up.
+     */
     private Outcome abusive(Caller caller, CallFacts facts, int press) {
         if (press == 1) return back(caller, agent.civilPrompt());
+        String agentChannel = caller.note(AgentNotes.AGENT).orElse("");
         caller.alert("HotlineAbusiveCaller", Map.of("Caller", facts.callerNumber(),
-                "Agent", caller.note(AgentNotes.AGENT).orElse(""), "Language", caller.language()));
+                "Agent", agentChannel, "Language", caller.language()));
+        reports.report(facts, agentChannel, caller.note(AgentNotes.QUEUE).orElse(inbound.agents().queue()));
         return goodbye(caller, agent.abusiveLastWords());
     }
 

@@ -13,6 +13,8 @@ final class AgentNotes {
     static final String LANGUAGE = "KEY_LANGUAGE";
     /** The agent's channel that pressed the key (DYNAMIC_WHO_ACTIVATED), set by [agent-key]. */
     static final String AGENT = "KEY_AGENT";
+    /** The queue the agent answered from (QUEUENAME, queues.conf setqueuevar), set by [agent-key]. */
+    static final String QUEUE = "KEY_QUEUE";
     /** The last key pressed: "script code press n", for the journal and the team lead. */
     static final String LAST_KEY = "AGENT_KEY";
     /** "script:ending", kept before a key's script hangs up, for the call's own session to report. */

@@ -1,6 +1,7 @@
 package hotline.flow;
 
 import hotline.config.AgentScripts;
+import hotline.config.Callers;
 import hotline.config.InboundScript;
 import hotline.config.Languages;
 import hotline.config.Script;
@@ -25,22 +26,31 @@ public final class InboundFlow implements CallFlow {
     private final ToAgents agents;
     private final Escalation escalation;
     private final AfterAgent afterAgent;
+    private final CallerCheck callers;
     private final InstantSource clock;
     private Instant answered;
 
     /** The inbound script of one call's snapshot: its prompts, timings, languages and promises; one flow per call. */
     public InboundFlow(Script snapshot, CallbackBook book, InstantSource clock) {
-        this(snapshot.inbound(), snapshot.languages(), snapshot.promises(), snapshot.agentScripts(), book, clock);
+        this(snapshot, book, CallerHistory.NONE, clock);
+    }
+
+    /** As above, the caller's number looked up in {@code history} (block list, repeat callers). */
+    public InboundFlow(Script snapshot, CallbackBook book, CallerHistory history, InstantSource clock) {
+        this(snapshot.inbound(), snapshot.languages(), snapshot.promises(), snapshot.agentScripts(),
+                new CallerCheck(snapshot.callers(), history, clock), book, clock);
     }
 
     /** With the default promises ({@code store.promise} left out: tests of the script). */
     public InboundFlow(InboundScript script, Languages languages, CallbackBook book, InstantSource clock) {
-        this(script, languages, Store.defaults().promise(), AgentScripts.defaults(), book, clock);
+        this(script, languages, Store.defaults().promise(), AgentScripts.defaults(),
+                new CallerCheck(Callers.defaults(), CallerHistory.NONE, clock), book, clock);
     }
 
     private InboundFlow(InboundScript script, Languages languages, Map<String, Duration> promises,
-                        AgentScripts agentScripts, CallbackBook book, InstantSource clock) {
+                        AgentScripts agentScripts, CallerCheck callers, CallbackBook book, InstantSource clock) {
         this.script = script;
+        this.callers = callers;
         this.languages = languages;
         this.clock = clock; // it keeps the moment the call was answered
         var callbacks = new CallbackCapture(script.callbacks(), new PromisingBook(book, promises));
@@ -54,6 +64,8 @@ public final class InboundFlow implements CallFlow {
         caller.answer();
         answered = clock.instant();
         caller.useLanguage(languages.forNumber(facts.dialled()));
+        var blocked = callers.atAnswer(caller, facts); // §7 the block list; §1 a repeat caller, for the agent
+        if (blocked.isPresent()) return blocked.get();
         Answer answer = caller.ask(script.greeting(), keys());
         if (answer instanceof Answer.Finished) answer = afterGreeting(caller);
         return answered(caller, facts, answer);
@@ -122,6 +134,7 @@ public final class InboundFlow implements CallFlow {
 
     /** Waiting, an agent, and what follows the agent (AfterAgent: the §9 close, or an agent key's hand-over). */
     private Outcome toAgents(Caller caller, CallFacts facts) {
+        callers.tellTheAgent(caller);
         Outcome queued = agents.putThrough(caller, facts, script.agents().connecting(), script.agents().queue());
         return afterAgent.after(caller, facts, queued, answered, c -> toAgents(c, facts));
     }

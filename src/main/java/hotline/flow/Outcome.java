@@ -71,6 +71,11 @@ public sealed interface Outcome {
         public String code() { return "agent:" + script + "-" + ending; }
     }
 
+    /** §7: the number is on the block list (docs/operations.md#callers); one polite sentence, paused, hung up. */
+    record Blocked() implements Outcome {
+        public String code() { return "blocked"; }
+    }
+
     /** Refused because the server is at its configured call limit; dialplan falls back. */
     record ServerBusy() implements Outcome {
         public String code() { return "server-busy"; }

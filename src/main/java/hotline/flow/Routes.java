@@ -35,11 +35,16 @@ public final class Routes {
      * side runs it); callbacks booked in {@code book}, time from {@code clock}.
      */
     public static Routes standard(CallbackBook book, java.time.InstantSource clock) {
+        return standard(book, CallerHistory.NONE, clock);
+    }
+
+    /** As above, callers looked up and reported in {@code callers} (block list, repeat callers, abuse reports). */
+    public static Routes standard(CallbackBook book, CallerHistory callers, java.time.InstantSource clock) {
         var flows = new java.util.HashMap<String, Function<Script, CallFlow>>();
-        flows.put(INBOUND, snapshot -> new InboundFlow(snapshot, book, clock));
+        flows.put(INBOUND, snapshot -> new InboundFlow(snapshot, book, callers, clock));
         for (String script : AgentScripts.SCRIPTS) {
             if (script.equals(AgentScripts.HOLD_BACK)) continue;
-            flows.put(AGENT_PREFIX + script, snapshot -> new AgentKeyFlow(script, snapshot, book, clock));
+            flows.put(AGENT_PREFIX + script, snapshot -> new AgentKeyFlow(script, snapshot, book, callers, clock));
         }
         return new Routes(flows);
     }

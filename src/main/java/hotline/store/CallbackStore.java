@@ -123,6 +123,9 @@ public interface CallbackStore extends AutoCloseable {
         CallbackExport.write(list(filter), format, out);
     }
 
+    /** What the same database keeps of callers: recent calls, abuse reports, the block list. */
+    CallerRecords callers();
+
     /** "sqlite data/hotline.db" or "postgresql //host:5432/db", for logs. */
     String describe();
 

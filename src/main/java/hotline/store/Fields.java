@@ -45,6 +45,20 @@ final class Fields {
         return value;
     }
 
+    /** Caller ID digits as the caller records keep them: 1 to 20 digits, nothing else. */
+    static String callerNumber(String value) {
+        check(value != null && value.matches("[0-9]{1,20}"),
+                "caller-number: '" + shown(value) + "' is not a caller ID number (1 to 20 digits, nothing else)");
+        return value;
+    }
+
+    /** Printable text of at most {@code max} characters (a channel name, a queue, a reason ops typed). */
+    static String bounded(String key, String value, int max) {
+        check(value != null && value.length() <= max && !CONTROL.matcher(value).find(),
+                key + ": must be printable text of at most " + max + " characters");
+        return value;
+    }
+
     /** A value for an error message, shortened and without control characters. */
     static String shown(String value) {
         return shown(value, 40);

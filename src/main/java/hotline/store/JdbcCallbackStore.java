@@ -1,7 +1,5 @@
 package hotline.store;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import hotline.config.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +8,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +22,6 @@ final class JdbcCallbackStore implements CallbackStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcCallbackStore.class);
     /** claimNext gives up after this many lost races or set-aside rows in a row. */
     private static final int CLAIM_RACES = 50;
-    /** Connections per node: a few dialler threads and the flows saving now and then. */
-    private static final int POOL_SIZE = 4;
     private static final String NEXT_IN_LINE = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks "
             + "WHERE queue = ? AND state = 'PENDING' AND due_at <= ? ORDER BY id LIMIT 1";
 
@@ -35,6 +30,7 @@ final class JdbcCallbackStore implements CallbackStore {
     private final Dialect dialect;
     private final Sql sql;
     private final Attempts attempts;
+    private final CallerRecords callers;
     /** Who claims through {@link #claim(long)} and {@link #claimNext(CallbackQueue)}: this store. */
     private final Claimant self = Claimant.of("store");
 
@@ -44,12 +40,13 @@ final class JdbcCallbackStore implements CallbackStore {
         this.dialect = dialect;
         this.sql = sql;
         this.attempts = new Attempts(sql, config);
+        this.callers = new JdbcCallerRecords(sql);
     }
 
     static JdbcCallbackStore open(Store config, Clock clock) {
         Dialect dialect = Dialect.of(config.jdbcUrl());
         var store = new JdbcCallbackStore(config, clock, dialect,
-                new Sql(pool(dialect.dataSource(config), config), describe(config.jdbcUrl())));
+                new Sql(Sql.pool(dialect.dataSource(config), config), describe(config.jdbcUrl())));
         try {
             store.sql.run("check durability", c -> {
                 dialect.checkDurable(c, store.describe());
@@ -65,30 +62,6 @@ final class JdbcCallbackStore implements CallbackStore {
             store.close();
             throw new StoreException("cannot migrate the schema of " + store.describe() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static HikariDataSource pool(DataSource driver, Store config) {
-        var pool = new HikariConfig();
-        pool.setDataSource(driver);
-        pool.setPoolName("callback-store");
-        pool.setMaximumPoolSize(POOL_SIZE);
-        pool.setMinimumIdle(1);
-        // a save waits at most store.timeout for a connection (the caller is waiting in silence)
-        pool.setConnectionTimeout(Math.max(250, config.timeout().toMillis()));
-        pool.setValidationTimeout(Math.max(250, config.timeout().toMillis()));
-        pool.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
-        try {
-            return new HikariDataSource(pool);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot open the callback store " + config.jdbcUrl().replaceFirst("\\?.*", "")
-                    + ": " + rootMessage(e), e);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) t = t.getCause();
-        return t.getMessage();
     }
 
     @Override
@@ -283,6 +256,11 @@ final class JdbcCallbackStore implements CallbackStore {
     @Override
     public void close() {
         sql.close();
+    }
+
+    @Override
+    public CallerRecords callers() {
+        return callers;
     }
 
     @Override

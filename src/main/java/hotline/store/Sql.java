@@ -1,13 +1,17 @@
 package hotline.store;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import hotline.config.Store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /** The store's pool and the few ways it talks to it; every SQLException becomes a {@link StoreException}. */
 final class Sql implements AutoCloseable {
@@ -18,6 +22,30 @@ final class Sql implements AutoCloseable {
     Sql(HikariDataSource ds, String describe) {
         this.ds = ds;
         this.describe = describe;
+    }
+
+    /** Connections per node: a few dialler threads and the flows saving now and then. */
+    private static final int POOL_SIZE = 4;
+
+    /** The store's small pool over {@code driver}; StoreException when it cannot be opened. */
+    static HikariDataSource pool(DataSource driver, Store config) {
+        var pool = new HikariConfig();
+        pool.setDataSource(driver);
+        pool.setPoolName("callback-store");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        // a save waits at most store.timeout for a connection (the caller is waiting in silence)
+        pool.setConnectionTimeout(Math.max(250, config.timeout().toMillis()));
+        pool.setValidationTimeout(Math.max(250, config.timeout().toMillis()));
+        pool.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+        try {
+            return new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            Throwable root = e;
+            while (root.getCause() != null) root = root.getCause();
+            throw new StoreException("cannot open the callback store " + config.jdbcUrl().replaceFirst("\\?.*", "")
+                    + ": " + root.getMessage(), e);
+        }
     }
 
     String describe() {

@@ -6,6 +6,7 @@ import hotline.config.Journal;
 import hotline.config.LineQuality;
 import hotline.config.Server;
 import hotline.flow.CallbackBook;
+import hotline.flow.CallerHistory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,15 +27,20 @@ public final class LabHotline implements AutoCloseable {
     private final int agiPort;
 
     public LabHotline(HotlineConfig base, int agiPort, CallbackBook book) {
+        this(base, agiPort, book, CallerHistory.NONE);
+    }
+
+    /** As above, callers looked up in {@code callers} (the block list, repeat callers, abuse reports). */
+    public LabHotline(HotlineConfig base, int agiPort, CallbackBook book, CallerHistory callers) {
         this.agiPort = agiPort;
         LineQuality q = base.lineQuality();
         var quality = new LineQuality(q.bindAddress(), agiPort + 100, q.window(), q.confirmVoiceAfter(),
                 q.voiceOverNoise(), q.quietBelow(), q.silenceBelow());
         HotlineConfig config = new HotlineConfig(new Server("127.0.0.1", agiPort, 50, Duration.ofSeconds(5)),
                 base.sounds(), base.languages(), new Journal(Path.of("target/it-journal-" + agiPort + ".jsonl")),
-                base.store(), quality, base.inbound(), base.dialler());
+                base.store(), quality, base.inbound(), base.dialler(), base.agentScripts(), base.callers());
         try {
-            hotline = Hotline.of(config).callbacks(book).withAudioServer().start();
+            hotline = Hotline.of(config).callbacks(book).callers(callers).withAudioServer().start();
             hotline.journal().addListener(journal::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,0 +1,17 @@
+package hotline.store;
+
+import hotline.config.Store;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The caller records contract on SQLite, in a file of its own per test. */
+class SqliteCallerRecordsTest extends CallerRecordsContract {
+
+    @TempDir
+    Path dir;
+
+    @Override
+    Store config() {
+        return Store.at("jdbc:sqlite:" + dir.resolve("hotline.db"));
+    }
+}
