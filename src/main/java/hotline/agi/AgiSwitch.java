@@ -81,15 +81,20 @@ final class AgiSwitch implements Switch {
         line.send(new SetVariableCommand("VOLUME(TX)", String.valueOf(factor)), "louder");
     }
 
-    /** StartMusicOnHold, then one-second Waits, each followed by a look at the note; StopMusicOnHold. */
+    /**
+     * StartMusicOnHold, then one-second Waits, each followed by a look at the note; StopMusicOnHold.
+     * The note comes from another channel (the agent's key, [agent-hold-back]), which can only
+     * reach this one's SHARED() variables: a plain variable of the same name is never set.
+     */
     @Override
     public boolean holdUntilNote(String name, Duration atMost) {
-        line.send(new SetVariableCommand(NOTE + name, ""), "hold");
+        String shared = "SHARED(" + NOTE + name + ")";
+        line.send(new SetVariableCommand(shared, ""), "hold");
         line.send(new ExecCommand("StartMusicOnHold", ""), "hold");
         try {
             for (long s = 0; s < atMost.toSeconds(); s++) {
                 line.send(new ExecCommand("Wait", "1"), "hold");
-                if (!line.variable(NOTE + name).isBlank()) return true;
+                if (!line.variable(shared).isBlank()) return true;
             }
             return false;
         } finally {

@@ -48,7 +48,7 @@ class AgentKeysDialplanTest {
             String script = scriptOf(f);
             if (script.equals(AgentScripts.HOLD_BACK)) {
                 assertThat(f.on()).isEqualTo("self");
-                assertThat(f.app()).isEqualTo("Set(SHARED(HOTLINE_HOLD_BACK,${BRIDGEPEER})=1)");
+                assertThat(f.app()).isEqualTo("Gosub(agent-hold-back,s,1)");
                 continue;
             }
             assertThat(f.on()).as(f.name()).isEqualTo("peer");

@@ -152,25 +152,31 @@ class AgentKeysIT extends LabCalls {
 
     @Test
     void holdForSixtySecondsRemindsTheAgentAndTheCallerWhoPresses1IsPromisedACallbackWithin24Hours() {
+        // the caller presses 1 a few seconds into the reminder (about 72 s after its first words), then every 3 s
         String robot = call("robot-caller-keys", Map.of("WAIT", "2", "KEYS", "*7", "STAY", "150"),
-                Map.of("ROBOT_KEYS", "1", "ROBOT_AFTER", "25", "ROBOT_EVERY", "2"));
+                Map.of("ROBOT_KEYS", "1", "ROBOT_AFTER", "72", "ROBOT_EVERY", "3"));
         HotlineCallEndedEvent end = end(robot);
         assertThat(end.getOutcome()).isEqualTo("agent:hold-hangup");
-        var at = HeardPrompts.by(robot).assertInOrder("ko", "hold-check", "hold-reminder", "callback-use-caller-id",
-                "callback-confirmed-24h");
-        Duration onHold = at.get(1).minus(at.get(0)).minus(length("hold-check"));
-        assertThat(onHold).as("hold-remind-after (60 s), checked once a second").isBetween(Duration.ofMillis(59_000),
+        var heard = HeardPrompts.by(robot);
+        Duration holdFrom = heard.assertInOrder("ko", "hold-check").getFirst().plus(length("hold-check"));
+        // the caller's key cuts the reminder short (barge-in): its beginning is what they heard
+        Duration reminder = heard.findCutShort("ko", "hold-reminder", holdFrom, Duration.ofMillis(800))
+                .orElseThrow(() -> new AssertionError(robot + " never heard the hold reminder begin"));
+        Duration onHold = reminder.minus(holdFrom);
+        assertThat(onHold).as("hold-remind-after (60 s), checked once a second").isBetween(Duration.ofMillis(58_500),
                 Duration.ofMillis(62_500));
-        assertThat(hangupAfter(robot, at.get(3), "callback-confirmed-24h")).isBetween(Duration.ofMillis(4500),
-                Duration.ofMillis(6500));
+        Duration promise = heard.find("ko", "callback-confirmed-24h", reminder)
+                .orElseThrow(() -> new AssertionError(robot + " never heard the 24 h promise after the reminder"));
+        Duration hangup = hangupAfter(robot, promise, "callback-confirmed-24h");
+        assertThat(hangup).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
         assertThat(keyLines(end)).anySatisfy(line -> assertThat(line).contains("HotlineHoldReminder"));
         assertThat(booked).anySatisfy(b -> {
             assertThat(b.reason()).isEqualTo("complex");
             assertThat(b.number()).isEqualTo("5550100");
             assertThat(b.language()).isEqualTo("ko");
         });
-        System.out.printf("hold: reminder after %d ms on hold; hang-up %d ms after the 24 h promise%n",
-                onHold.toMillis(), hangupAfter(robot, at.get(3), "callback-confirmed-24h").toMillis());
+        System.out.printf("hold (caller's recording): reminder %d ms after the music began; hang-up %d ms after the"
+                + " 24 h promise%n", onHold.toMillis(), hangup.toMillis());
     }
 
     @Test
@@ -203,10 +209,17 @@ class AgentKeysIT extends LabCalls {
         HotlineCallEndedEvent end = end(robot);
         assertThat(end.getOutcome()).isEqualTo("queued:hotline");
         var heard = HeardPrompts.by(robot);
-        var at = heard.assertInOrder("ko", "connecting", "anything-else", "closing");
+        Duration connecting = heard.assertInOrder("ko", "connecting").getFirst();
+        // the caller's voice cuts "anything else?" short (barge-in): its beginning is what they heard
+        Duration anythingElse = heard.findCutShort("ko", "anything-else", connecting.plus(length("connecting")),
+                Duration.ofMillis(800)).orElseThrow(() -> new AssertionError(robot + " never heard anything-else begin"));
+        Duration closing = heard.find("ko", "closing", anythingElse)
+                .orElseThrow(() -> new AssertionError(robot + " never heard the closing after the agent hung up"));
         assertThat(heard.find("ko", "must-hang-up", Duration.ZERO)).isEmpty();
         // back with the agent until they hang up (STAY 10 s after the key), not the 5 s silent-caller path
-        assertThat(at.get(2).minus(at.get(1))).isGreaterThan(Duration.ofSeconds(8));
+        assertThat(closing.minus(anythingElse)).isGreaterThan(Duration.ofSeconds(8));
+        System.out.printf("closing, speaking caller: back with the agent for %d ms, then the closing%n",
+                closing.minus(anythingElse).toMillis());
         assertThat(keyLines(end)).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"agent:closing-back\""));
     }
 

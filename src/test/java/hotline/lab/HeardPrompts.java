@@ -61,6 +61,17 @@ public final class HeardPrompts {
     }
 
     /**
+     * Where a prompt the caller cut short began (barge-in: their key or voice stopped it): only
+     * its first {@code heardAtLeast} must be in the recording; what follows is not looked at.
+     */
+    public Optional<Duration> findCutShort(String language, String key, Duration from, Duration heardAtLeast) {
+        double[] whole = envelope(Recording.samples(prompt(language, key)));
+        double[] start = Arrays.copyOf(whole, (int) Math.min(whole.length, heardAtLeast.toMillis() / 10));
+        Match best = bestMatch(start, prompt(language, key), from);
+        return best.deviationDb() <= MATCH_DB ? Optional.of(best.at()) : Optional.empty();
+    }
+
+    /**
      * The prompt heard with hiccups: the sender (or the machine) stalled for a moment, so part of
      * the prompt comes a little later (up to {@value #MAX_GAP_FRAMES}0 ms per 200 ms piece) or a
      * little earlier (a catch-up). The first 400 ms fix the gain; then each piece is looked for
