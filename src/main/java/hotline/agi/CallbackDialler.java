@@ -1,6 +1,8 @@
 package hotline.agi;
 
 import hotline.config.Dialler;
+import hotline.config.HotlineConfig;
+import hotline.config.InboundScript.CallbackLine;
 import hotline.store.AttemptResult;
 import hotline.store.CallbackQueue;
 import hotline.store.CallbackRequest;
@@ -12,13 +14,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Places stored callbacks back, in arrival order, each at most once per attempt
- * (docs/callbacks.md#placing-callbacks-back). Every {@code poll-every}, per line: when the
+ * (docs/callbacks.md#placing-callbacks-back). The lines are every queue the current script names
+ * (the agents', the team lead's, each dialect queue), read again every round, so a reload that
+ * adds a queue is served from the next round. Every {@code poll-every}, per line: when the
  * Asterisk queue of the same name has a member ready and nobody waiting, the oldest due
  * callback is claimed (the attempt is counted then) and originated into {@code [hotline-callback]}.
  * The OriginateResponse for that attempt closes it: answered → DONE, not answered → back in
@@ -40,6 +46,7 @@ public final class CallbackDialler implements AutoCloseable {
     static final Duration CLOSE_ALLOWANCE = Duration.ofSeconds(5);
 
     private final Dialler config;
+    private final Supplier<List<CallbackLine>> lines;
     private final CallbackStore store;
     private final Switchboard board;
     private final Clock clock;
@@ -52,13 +59,23 @@ public final class CallbackDialler implements AutoCloseable {
     private Instant lastRelease = Instant.MIN;
     private boolean earlierRunsReleased;
 
+    /** The shipped script's lines (tests). */
     CallbackDialler(Dialler config, CallbackStore store, Switchboard board, Clock clock) {
         this(config, store, board, clock, Ticker.SYSTEM);
     }
 
-    /** @param ticker the rounds' pauses and close()'s wait for the calls ringing */
     CallbackDialler(Dialler config, CallbackStore store, Switchboard board, Clock clock, Ticker ticker) {
+        this(config, HotlineConfig.defaults().inbound()::callbackLines, store, board, clock, ticker);
+    }
+
+    /**
+     * @param lines  the queues to serve and each one's whisper, asked every round (the current script's)
+     * @param ticker the rounds' pauses and close()'s wait for the calls ringing
+     */
+    CallbackDialler(Dialler config, Supplier<List<CallbackLine>> lines, CallbackStore store, Switchboard board,
+                    Clock clock, Ticker ticker) {
         this.config = config;
+        this.lines = lines;
         this.store = store;
         this.board = board;
         this.clock = clock;
@@ -68,14 +85,13 @@ public final class CallbackDialler implements AutoCloseable {
         board.onEvent(this::on);
     }
 
-    /** The dialler over AMI as the config says; call {@link #start()} to run it. */
-    public static CallbackDialler overAmi(Dialler config, CallbackStore store) {
-        return overAmi(config, store, Clock.systemUTC(), Ticker.SYSTEM);
-    }
-
-    /** The dialler over AMI on the hotline's clock. */
-    public static CallbackDialler overAmi(Dialler config, CallbackStore store, Clock clock, Ticker ticker) {
-        return new CallbackDialler(config, store, new AmiSwitchboard(config), clock, ticker);
+    /**
+     * The dialler over AMI on the hotline's clock, serving the lines {@code lines} names each round
+     * (the current script's {@code InboundScript.callbackLines()}); call {@link #start()} to run it.
+     */
+    public static CallbackDialler overAmi(Dialler config, Supplier<List<CallbackLine>> lines, CallbackStore store,
+                                         Clock clock, Ticker ticker) {
+        return new CallbackDialler(config, lines, store, new AmiSwitchboard(config), clock, ticker);
     }
 
     /** Hands the result code of each attempt recorded ({@code reached}, {@code no-answer}, …) to {@code listener}. */
@@ -131,14 +147,15 @@ public final class CallbackDialler implements AutoCloseable {
             store.releaseStaleClaims();
             lastRelease = now;
         }
-        for (CallbackQueue queue : CallbackQueue.values()) {
+        for (CallbackLine served : lines.get()) {
+            CallbackQueue queue = CallbackQueue.of(served.queue());
             Switchboard.Line line = board.line(queue.code());
             int free = toPlace(line, inFlight.holding(queue));
             for (int i = 0; i < free; i++) {
                 // at most one callback DIALLING per ready agent, over every node sharing the store
                 var next = store.claimNext(queue, claimant, line.ready());
                 if (next.isEmpty()) break;
-                place(next.get(), line);
+                place(next.get(), line, served.whisper());
             }
         }
     }
@@ -152,13 +169,13 @@ public final class CallbackDialler implements AutoCloseable {
         return line.waiting() > 0 ? 0 : Math.max(0, line.ready() - inFlight);
     }
 
-    private void place(CallbackRequest callback, Switchboard.Line line) {
+    private void place(CallbackRequest callback, Switchboard.Line line, String whisper) {
         long id = callback.id();
         int attempt = callback.attempts();
         Switchboard.Placement placement;
         try {
             placement = new Switchboard.Placement(id, attempt, config.dialString(callback.number().digits()),
-                    config.ringFor(), variables(callback));
+                    config.ringFor(), variables(callback, whisper));
         } catch (IllegalArgumentException bad) { // never reaches Asterisk; never stops the round
             store.setAside(id, bad.getMessage());
             return;
@@ -182,16 +199,17 @@ public final class CallbackDialler implements AutoCloseable {
         }
     }
 
-    /** The channel variables the {@code [hotline-callback]} dialplan reads. */
-    Map<String, String> variables(CallbackRequest callback) {
+    /**
+     * The channel variables the {@code [hotline-callback]} dialplan reads; {@code whisper} is the
+     * line's context its member hears before the bridge (the team lead: the caller's details, §6).
+     */
+    Map<String, String> variables(CallbackRequest callback, String whisper) {
         var vars = new LinkedHashMap<String, String>();
         vars.put("HOTLINE_CALLBACK_ID", String.valueOf(callback.id()));
         vars.put("HOTLINE_CALLBACK_QUEUE", callback.queue().code());
         vars.put("HOTLINE_CALLBACK_LANGUAGE", callback.language());
         vars.put("HOTLINE_CALLBACK_TIMEOUT", String.valueOf(config.queueTimeout().toSeconds()));
-        if (callback.queue() == CallbackQueue.TEAMLEAD) {
-            vars.put("HOTLINE_CALLBACK_GOSUB", "teamlead-whisper"); // the team lead hears the details (§6)
-        }
+        if (!whisper.isEmpty()) vars.put("HOTLINE_CALLBACK_GOSUB", whisper);
         // "__": inherited by the agent's channel the queue creates, as for live callers
         vars.put("__HOTLINE_CALLER", callback.number().digits());
         vars.put("__HOTLINE_WAITED", String.valueOf(callback.caller().waited().toSeconds()));

@@ -42,7 +42,7 @@ final class DialsInFlight {
 
     /** Callbacks holding an agent of {@code queue}. */
     int holding(CallbackQueue queue) {
-        return (int) dials.values().stream().filter(d -> d.queue() == queue).count();
+        return (int) dials.values().stream().filter(d -> d.queue().equals(queue)).count();
     }
 
     /** Open attempts older than {@code wait}: Asterisk never answered them. Removed from the map. */

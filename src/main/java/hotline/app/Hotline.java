@@ -14,6 +14,7 @@ import hotline.journal.JournalWriter;
 import hotline.ops.Metrics;
 import hotline.ops.ReloadResult;
 import hotline.ops.Reloader;
+import hotline.store.CallbackQueue;
 import hotline.store.CallbackStore;
 import hotline.store.SpoolReplayer;
 import hotline.store.SpoolingCallbackBook;
@@ -73,7 +74,8 @@ public final class Hotline implements AutoCloseable {
             server.close();
             throw e;
         }
-        this.dialler = store.flatMap(s -> Dialling.start(settings.dialler(), s, b.clock, b.ticker, metrics::dialAttempt));
+        this.dialler = store.flatMap(s -> Dialling.start(settings.dialler(), () -> scripts.get().inbound().callbackLines(),
+                s, b.clock, b.ticker, metrics::dialAttempt));
     }
 
     /** The assembly of {@code config}; {@link Builder#start()} opens and starts it. */
@@ -153,7 +155,9 @@ public final class Hotline implements AutoCloseable {
                 if (book.isPresent()) {
                     calls = book.get();
                 } else {
-                    var s = CallbackStore.open(config.store(), clock);
+                    // a waiting complaint keeps the team lead's line when its number asks again (Saves.merge)
+                    var s = CallbackStore.open(config.store(), clock,
+                            java.util.Set.of(CallbackQueue.of(config.inbound().complaint().queue())));
                     opened.add(s);
                     store = Optional.of(s);
                     log.info("callback store: {}", s.describe());

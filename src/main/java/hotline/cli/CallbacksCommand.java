@@ -65,7 +65,7 @@ public final class CallbacksCommand implements Callable<Integer> {
                 callbacks = callbackStore.list(filter.toFilter());
                 setAside = callbackStore.listSetAside();
             }
-            String row = "%-6s %-20s %-8s %-8s %-20s %-9s %-20s %8s  %-12s %s%n";
+            String row = "%-6s %-20s %-8s %-12s %-20s %-9s %-20s %8s  %-12s %s%n";
             out.printf(row, "id", "created-at", "state", "queue", "number", "reason", "promised-by", "attempts",
                     "last-result", "caller-id");
             for (CallbackRequest c : callbacks) {
@@ -162,7 +162,8 @@ public final class CallbacksCommand implements Callable<Integer> {
         Optional<CallbackState> state;
 
         @Option(names = "--queue", paramLabel = "QUEUE", converter = QueueConverter.class,
-                description = "Only callbacks waiting in this line: hotline or teamlead.")
+                description = "Only callbacks waiting in this line: any queue name (inbound.agents.queue, "
+                        + "inbound.complaint.queue, a dialect queue …), e.g. hotline, teamlead, dialect-es.")
         Optional<CallbackQueue> queue;
 
         CallbackFilter toFilter() {
@@ -180,8 +181,10 @@ public final class CallbacksCommand implements Callable<Integer> {
 
     static final class QueueConverter implements ITypeConverter<CallbackQueue> {
         public CallbackQueue convert(String value) {
-            return CallbackQueue.ofCode(value).orElseThrow(() -> new IllegalArgumentException(
-                    "'" + value + "' is not a queue: hotline, teamlead"));
+            // Asterisk's queue names are case-insensitive; the store keeps them in lower case
+            return CallbackQueue.parse(value.toLowerCase(java.util.Locale.ROOT)).orElseThrow(() ->
+                    new IllegalArgumentException("'" + value + "' is not a queue name (lower-case letters, digits, "
+                            + "'_' and '-', as in queues.conf)"));
         }
     }
 

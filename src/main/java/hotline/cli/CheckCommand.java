@@ -5,6 +5,12 @@ import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.ConfigFile;
 import hotline.config.LoadedConfig;
+import hotline.config.QueuesConf;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +31,12 @@ public final class CheckCommand implements Callable<Integer> {
             + "(# file or # default).")
     boolean print;
 
+    @Option(names = "--queues-conf", paramLabel = "FILE",
+            description = "Asterisk's queues.conf: every queue the config names must be a [section] there "
+                    + "(default: asterisk-conf/queues.conf beside the config's folder; skipped with a note when "
+                    + "that file does not exist).")
+    Path queuesConf;
+
     @Spec
     CommandSpec spec;
 
@@ -43,7 +55,8 @@ public final class CheckCommand implements Callable<Integer> {
             loaded.lines().forEach(out::println);
             out.flush();
         }
-        List<String> problems = ConfigFile.problems(cfg, config.file.toString()); // what a reload checks too
+        List<String> problems = new ArrayList<>(ConfigFile.problems(cfg, config.file.toString())); // as a reload
+        problems.addAll(queueProblems(cfg, err));
         if (!problems.isEmpty()) {
             return refused(problems);
         }
@@ -51,6 +64,30 @@ public final class CheckCommand implements Callable<Integer> {
         out.println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");
         err.flush();
         return 0;
+    }
+
+    /** The config's queue names that queues.conf does not define (docs/configuration.md#queue-names-and-queuesconf). */
+    private List<String> queueProblems(HotlineConfig cfg, PrintWriter err) {
+        boolean given = queuesConf != null;
+        Path file = given ? queuesConf : defaultQueuesConf(config.file);
+        if (!given && !Files.isRegularFile(file)) {
+            err.println("note: queue names not checked against queues.conf: no " + file + " (give --queues-conf, "
+                    + "or compare with `asterisk -rx \"queue show\"`)");
+            return List.of();
+        }
+        try {
+            var defined = QueuesConf.queues(file);
+            return QueuesConf.problems(cfg, config.file.toString(), Files.readString(config.file), file, defined);
+        } catch (IOException e) {
+            return List.of(file + ": cannot read the queues.conf given to check the queue names: " + e.getMessage());
+        }
+    }
+
+    /** config/hotline.yaml → asterisk-conf/queues.conf: the project's layout. */
+    static Path defaultQueuesConf(Path configFile) {
+        Path folder = configFile.toAbsolutePath().getParent();
+        Path above = folder.getParent() == null ? folder : folder.getParent();
+        return above.resolve("asterisk-conf").resolve("queues.conf");
     }
 
     private int refused(List<String> problems) {

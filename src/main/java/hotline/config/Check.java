@@ -15,7 +15,7 @@ import org.apache.commons.lang3.StringUtils;
 final class Check {
 
     private static final Pattern PROMPT_KEY = Pattern.compile("[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?");
-    private static final Pattern QUEUE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,79}");
+    private static final Pattern CONTEXT_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,79}");
     private static final Pattern REASON_CODE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
     /** Values quoted in messages are cut to this, so a pasted paragraph does not flood the output. */
     private static final int QUOTED_MAX = 60;
@@ -111,12 +111,18 @@ final class Check {
     }
 
     void queueName(String key, String value) {
-        that(key, QUEUE_NAME.matcher(value).matches(),
-                quote(value) + " is not a queue name (letters, digits, '_' and '-', as in queues.conf)");
+        that(key, QueueName.isName(value), quote(value) + " is not a queue name (" + QueueName.RULE + ")");
+    }
+
+    void queueNames(String key, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            item(key, i, QueueName.isName(values.get(i)), quote(values.get(i)) + " is not a queue name ("
+                    + QueueName.RULE + ")");
+        }
     }
 
     void contextName(String key, String value) {
-        that(key, QUEUE_NAME.matcher(value).matches(),
+        that(key, CONTEXT_NAME.matcher(value).matches(),
                 quote(value) + " is not a dialplan context name (letters, digits, '_' and '-', as in extensions.conf)");
     }
 

@@ -38,7 +38,10 @@ final class EffectiveValues {
             if (value instanceof Record child) {
                 walk(key, child, into);
             } else if (value instanceof Map<?, ?> map && !map.isEmpty()) {
-                map.forEach((k, v) -> into.put(key + "." + k, format(v, false)));
+                map.forEach((k, v) -> {
+                    if (v instanceof Record entry) walk(key + "." + k, entry, into); // by-language.es.queues
+                    else into.put(key + "." + k, format(v, false));
+                });
             } else {
                 boolean secret = c.getName().toLowerCase(Locale.ROOT).matches(".*(secret|password).*");
                 into.put(key, secret && !"".equals(value) ? "***" : format(value, false));

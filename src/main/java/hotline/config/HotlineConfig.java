@@ -49,6 +49,11 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
                 store.claimTimeout().compareTo(dialler.ringFor().plusSeconds(30)) > 0,
                 Durations.format(store.claimTimeout()) + " must be above dialler.ring-for ("
                         + Durations.format(dialler.ringFor()) + ") plus 30s");
+        for (String language : inbound.dialect().byLanguage().keySet()) {
+            check.across("inbound.dialect.by-language." + language, Set.of("inbound", "languages"),
+                    languages.offered().contains(language),
+                    Check.quote(language) + " is not one of languages.offered " + languages.offered());
+        }
         for (String reason : inbound.callbacks().confirmedPrompts().keySet()) {
             check.across("inbound.callbacks.confirmed-prompts." + reason, Set.of("inbound", "store"),
                     store.promise().containsKey(reason), "reason " + Check.quote(reason)

@@ -1,5 +1,9 @@
 package hotline.config;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -33,6 +37,50 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
         check.done();
     }
 
+    /** The dialplan context a dialect colleague hears before the bridge: the dialect's own, else the agents'. */
+    public String dialectWhisper() {
+        return dialect.whisper().isEmpty() ? agents.agentWhisper() : dialect.whisper();
+    }
+
+    /**
+     * Every queue this script sends callers to, each once, with the whisper its member hears before
+     * the bridge: the agents' queue, the team lead's, then each language's dialect queues. The
+     * callback dialler places callbacks back in each of them (docs/callbacks.md#placing-callbacks-back).
+     */
+    public List<CallbackLine> callbackLines() {
+        Map<String, String> lines = new LinkedHashMap<>();
+        lines.putIfAbsent(agents.queue(), agents.agentWhisper());
+        lines.putIfAbsent(complaint.queue(), complaint.whisper());
+        String dialectWhisper = dialectWhisper();
+        dialect.byLanguage().values().forEach(route -> route.queues().forEach(q -> lines.putIfAbsent(q, dialectWhisper)));
+        return lines.entrySet().stream().map(e -> new CallbackLine(e.getKey(), e.getValue())).toList();
+    }
+
+    /** Every queue name this script names, with its key path (for {@code check} against queues.conf). */
+    public List<QueueUse> queueUses() {
+        List<QueueUse> uses = new ArrayList<>();
+        uses.add(new QueueUse("inbound.agents.queue", agents.queue()));
+        uses.add(new QueueUse("inbound.complaint.queue", complaint.queue()));
+        dialect.byLanguage().forEach((language, route) -> {
+            for (int i = 0; i < route.queues().size(); i++) {
+                uses.add(new QueueUse("inbound.dialect.by-language." + language + ".queues[" + i + "]",
+                        route.queues().get(i)));
+            }
+        });
+        return uses;
+    }
+
+    /**
+     * A queue callbacks wait in, and the dialplan context (Gosub) its member hears before the bridge.
+     *
+     * @param queue   the queue name (queues.conf)
+     * @param whisper the context: the agents' {@code agent-whisper}, the team lead's {@code teamlead-whisper} …
+     */
+    public record CallbackLine(String queue, String whisper) {}
+
+    /** A queue name as the config writes it: {@code inbound.dialect.by-language.es.queues[0]} → dialect-es. */
+    public record QueueUse(String keyPath, String queue) {}
+
     static InboundScript defaults() {
         return new InboundScript(null, null, null, null, null, null, null, null, null);
     }
@@ -58,9 +106,16 @@ public record InboundScript(String greeting, Listening listening, SilentLine sil
         for (int i = 0; i < dialect.steps().size(); i++) {
             uses.add(new PromptUse("inbound.dialect.steps[" + i + "]", dialect.steps().get(i)));
         }
+        dialect.byLanguage().forEach((language, route) -> {
+            for (int i = 0; i < route.steps().size(); i++) {
+                uses.add(new PromptUse("inbound.dialect.by-language." + language + ".steps[" + i + "]",
+                        route.steps().get(i)));
+            }
+        });
         uses.add(new PromptUse("inbound.dialect.yes-no-prompt", dialect.yesNoPrompt()));
         uses.add(new PromptUse("inbound.dialect.transfer-prompt", dialect.transferPrompt()));
         uses.add(new PromptUse("inbound.dialect.unavailable-prompt", dialect.unavailablePrompt()));
+        uses.add(new PromptUse("inbound.dialect.no-queue-prompt", dialect.noQueuePrompt()));
         uses.add(new PromptUse("inbound.agents.patience-prompt", agents.patiencePrompt()));
         uses.add(new PromptUse("inbound.agents.callback-offer-prompt", agents.callbackOfferPrompt()));
         uses.add(new PromptUse("inbound.callbacks.use-caller-id-prompt", callbacks.useCallerIdPrompt()));

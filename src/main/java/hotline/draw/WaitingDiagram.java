@@ -133,15 +133,25 @@ final class WaitingDiagram {
             g.edge(id, "connecting", "1: yes, in the standard language");
             last = id;
         }
-        g.node("dialect_in", Shape.DECISION, "a colleague logged in to " + d.queue() + "?");
-        g.edge(last.isEmpty() ? "key" : last, "dialect_in", "2 or no key");
-        g.node("dialect_transfer", Shape.STEP, prompt(d.transferPrompt()) + "\nqueue " + d.queue() + " ≤ " + format(d.maxWait()));
+        // each language ends the ladder its own way (inbound.dialect.by-language)
+        String routes = script.languages().offered().stream()
+                .map(lang -> lang + ": " + (d.routeFor(lang).queues().isEmpty() ? "none"
+                        : String.join(", ", d.routeFor(lang).queues())))
+                .collect(java.util.stream.Collectors.joining("; "));
+        g.node("dialect_has", Shape.DECISION, "the caller's language has dialect queues?\n" + routes);
+        g.edge(last.isEmpty() ? "key" : last, "dialect_has", "2 or no key");
+        g.node("dialect_in", Shape.DECISION, "a colleague logged in to one of them (in order)?");
+        g.edge("dialect_has", "dialect_in", "yes");
+        g.node("dialect_transfer", Shape.STEP, prompt(d.transferPrompt()) + "\nthat queue ≤ " + format(d.maxWait()));
         g.edge("dialect_in", "dialect_transfer", "yes");
-        g.node("out_queued_dialect", Shape.OUTCOME, "queued:" + d.queue());
+        g.node("out_queued_dialect", Shape.OUTCOME, "queued:<dialect queue>");
         g.edge("dialect_transfer", "out_queued_dialect", "answered");
         g.node("dialect_bye", Shape.STEP, prompt(d.unavailablePrompt()));
         g.edge("dialect_in", "dialect_bye", "no");
         g.edge("dialect_transfer", "dialect_bye", "not answered");
-        pauseAndHangUp(g, "dialect_bye", d.pauseBeforeHangup(), "dialect-unavailable:" + d.queue());
+        pauseAndHangUp(g, "dialect_bye", d.pauseBeforeHangup(), "dialect-unavailable:<dialect queue>");
+        g.node("dialect_none", Shape.STEP, prompt(d.noQueuePrompt()));
+        g.edge("dialect_has", "dialect_none", "no");
+        pauseAndHangUp(g, "dialect_none", d.pauseBeforeHangup(), "dialect-unavailable:none");
     }
 }

@@ -19,7 +19,10 @@ final class AfterAgent {
     private final Escalation escalation;
     private final Dialect dialect;
 
-    AfterAgent(AgentScripts agent, Escalation escalation, Dialect dialect) {
+    private final String dialectWhisper;
+
+    AfterAgent(AgentScripts agent, Escalation escalation, Dialect dialect, String dialectWhisper) {
+        this.dialectWhisper = dialectWhisper;
         this.agent = agent;
         this.escalation = escalation;
         this.dialect = dialect;
@@ -43,7 +46,7 @@ final class AfterAgent {
                 return escalation.run(caller, facts, answered);
             }
             if (next.get().equals("dialect")) {
-                return DialectLadder.run(caller, dialect, toAgents);
+                return DialectLadder.run(caller, dialect, dialectWhisper, toAgents);
             }
         }
         try {

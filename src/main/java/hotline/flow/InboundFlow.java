@@ -56,7 +56,7 @@ public final class InboundFlow implements CallFlow {
         var callbacks = new CallbackCapture(script.callbacks(), new PromisingBook(book, promises));
         this.agents = new ToAgents(script.agents(), callbacks);
         this.escalation = new Escalation(script.complaint(), callbacks, clock);
-        this.afterAgent = new AfterAgent(agentScripts, escalation, script.dialect());
+        this.afterAgent = new AfterAgent(agentScripts, escalation, script.dialect(), script.dialectWhisper());
     }
 
     @Override
@@ -98,7 +98,7 @@ public final class InboundFlow implements CallFlow {
     private Outcome pressed(Caller caller, CallFacts facts, char key) {
         String k = String.valueOf(key);
         if (k.equals(languages.dialectKey())) {
-            return DialectLadder.run(caller, script.dialect(), c -> toAgents(c, facts));
+            return DialectLadder.run(caller, script.dialect(), script.dialectWhisper(), c -> toAgents(c, facts));
         }
         if (k.equals(script.complaint().key())) {
             return escalation.run(caller, facts, answered);

@@ -28,9 +28,17 @@ public sealed interface Outcome {
         public String code() { return "queue-gave-up:" + queue; }
     }
 
-    /** §4: nobody who speaks the caller's dialect is logged in; polite goodbye. */
-    record DialectUnavailable(String queue) implements Outcome {
-        public String code() { return "dialect-unavailable:" + queue; }
+    /**
+     * §4: the caller's language has dialect queues but nobody in them is logged in, or the one
+     * who was did not answer in time; polite goodbye. The code names the language.
+     */
+    record DialectUnavailable(String language, java.util.List<String> queues) implements Outcome {
+        public String code() { return "dialect-unavailable:" + language; }
+    }
+
+    /** §4: the caller's language has no dialect queue; a goodbye that promises no colleague. */
+    record NoDialectQueue(String language) implements Outcome {
+        public String code() { return "dialect-no-queue:" + language; }
     }
 
     /** §5/§6: a callback request is stored durably and the caller was told when. */

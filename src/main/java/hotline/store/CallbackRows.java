@@ -73,8 +73,7 @@ final class CallbackRows {
                 rs.getString("language"),
                 rs.getString("reason"),
                 Instant.ofEpochMilli(rs.getLong("promised_by")),
-                CallbackQueue.ofCode(queue).orElseThrow(() -> new IllegalArgumentException(
-                        "queue: '" + Fields.shown(queue) + "' is neither hotline nor teamlead")),
+                CallbackQueue.of(queue), // a name as a new request's would be, or IllegalArgumentException
                 Optional.ofNullable(rs.getString("recording")),
                 new CallerDetails(Optional.ofNullable(rs.getString("caller_id")),
                         Duration.ofMillis(rs.getLong("waited_ms"))),

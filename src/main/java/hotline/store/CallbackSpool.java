@@ -49,7 +49,7 @@ final class CallbackSpool {
         NewCallback request() {
             var caller = new CallerDetails(Optional.ofNullable(callerId), Duration.ofMillis(waitedMs));
             return new NewCallback(CallbackNumber.of(number), language, reason,
-                    CallbackQueue.ofCode(queue).orElseThrow(() -> new IllegalArgumentException("queue: " + queue)),
+                    CallbackQueue.of(queue),
                     Optional.ofNullable(recording), caller,
                     Optional.ofNullable(promiseMs).map(Duration::ofMillis)); // absent from older spool lines: the store's promise
         }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The callbacks promised to callers (call-scripts.md §5-§6). No request is ever lost:
@@ -22,7 +23,16 @@ public interface CallbackStore extends AutoCloseable {
      * when the database cannot be reached.
      */
     static CallbackStore open(Store config, Clock clock) {
-        return JdbcCallbackStore.open(config, clock);
+        return open(config, clock, Set.of());
+    }
+
+    /**
+     * As {@link #open(Store, Clock)}, where a waiting callback in one of the {@code outranking}
+     * lines (the team lead's, {@code inbound.complaint.queue}) keeps its line, reason and statement
+     * when its number asks again for any other line.
+     */
+    static CallbackStore open(Store config, Clock clock, Set<CallbackQueue> outranking) {
+        return JdbcCallbackStore.open(config, clock, outranking);
     }
 
     /**

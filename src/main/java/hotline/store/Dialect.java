@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
-/** What differs between SQLite and PostgreSQL: connecting durably, and the id column. */
+/** What differs between SQLite and PostgreSQL: connecting durably, the id column and copying ids (V3). */
 sealed interface Dialect {
 
     /** A connection source whose commits are durable when commit() returns. */
@@ -63,7 +63,8 @@ sealed interface Dialect {
 
         @Override
         public Map<String, String> placeholders() {
-            return Map.of("id_column", "INTEGER PRIMARY KEY AUTOINCREMENT");
+            // V3: copied ids raise AUTOINCREMENT's counter (sqlite_sequence) by themselves
+            return Map.of("id_column", "INTEGER PRIMARY KEY AUTOINCREMENT", "copy_ids", "", "restart_ids", "");
         }
 
         @Override
@@ -151,7 +152,11 @@ sealed interface Dialect {
 
         @Override
         public Map<String, String> placeholders() {
-            return Map.of("id_column", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY");
+            // V3: an ALWAYS identity takes copied ids only when told to, and its next value is set after them
+            return Map.of("id_column", "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+                    "copy_ids", "OVERRIDING SYSTEM VALUE",
+                    "restart_ids", "SELECT setval(pg_get_serial_sequence('callbacks', 'id'), "
+                            + "(SELECT COALESCE(MAX(id), 0) + 1 FROM callbacks), false);");
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,8 +35,11 @@ final class JdbcCallbackStore implements CallbackStore {
     /** Who claims through {@link #claim(long)} and {@link #claimNext(CallbackQueue)}: this store. */
     private final Claimant self = Claimant.of("store");
 
-    private JdbcCallbackStore(Store config, Clock clock, Dialect dialect, Sql sql) {
+    private final Set<CallbackQueue> outranking;
+
+    private JdbcCallbackStore(Store config, Clock clock, Dialect dialect, Sql sql, Set<CallbackQueue> outranking) {
         this.config = config;
+        this.outranking = Set.copyOf(outranking);
         this.clock = clock;
         this.dialect = dialect;
         this.sql = sql;
@@ -43,10 +47,10 @@ final class JdbcCallbackStore implements CallbackStore {
         this.callers = new JdbcCallerRecords(sql);
     }
 
-    static JdbcCallbackStore open(Store config, Clock clock) {
+    static JdbcCallbackStore open(Store config, Clock clock, Set<CallbackQueue> outranking) {
         Dialect dialect = Dialect.of(config.jdbcUrl());
         var store = new JdbcCallbackStore(config, clock, dialect,
-                new Sql(Sql.pool(dialect.dataSource(config), config), describe(config.jdbcUrl())));
+                new Sql(Sql.pool(dialect.dataSource(config), config), describe(config.jdbcUrl())), outranking);
         try {
             store.sql.run("check durability", c -> {
                 dialect.checkDurable(c, store.describe());
@@ -79,7 +83,7 @@ final class JdbcCallbackStore implements CallbackStore {
         Instant now = now();
         Instant asked = askedAt.truncatedTo(ChronoUnit.MILLIS);
         var outcome = sql.transaction("save a callback",
-                c -> Saves.save(c, dialect, request, requestKey, asked, asked.plus(promise), now));
+                c -> Saves.save(c, dialect, outranking, request, requestKey, asked, asked.plus(promise), now));
         if (outcome.merged()) log.info("callback {}: a further request for its number updated it", outcome.saved().id());
         return outcome.saved();
     }

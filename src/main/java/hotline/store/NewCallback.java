@@ -10,7 +10,7 @@ import java.util.Optional;
  * @param number    the number to call back
  * @param language  the language the caller chose (the agent and the callback use it)
  * @param reason    reason code; the config's {@code store.promise} maps it to a reply time
- * @param queue     whose line it waits in: the agents' or the team lead's
+ * @param queue     whose line it waits in: the agents', the team lead's, a dialect queue …
  * @param recording the caller's name or statement as recorded, a file name relative to
  *                  Asterisk's recordings folder; empty when nothing was recorded
  * @param caller    caller ID and time waited, for the team lead
@@ -30,7 +30,7 @@ public record NewCallback(CallbackNumber number, String language, String reason,
         Fields.check(number != null, "callback-number: missing");
         Fields.language(language);
         Fields.code("reason", reason);
-        Fields.check(queue != null, "queue: missing (hotline or teamlead)");
+        Fields.check(queue != null, "queue: missing (a queue of queues.conf)");
         Fields.check(recording != null, "recording: use Optional.empty() when nothing was recorded");
         recording.ifPresent(r -> Fields.fileName("recording", r));
         Fields.check(caller != null, "caller: missing");

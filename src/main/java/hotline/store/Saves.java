@@ -4,12 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Saving a request: at most one PENDING callback per number, and a keyed request stored once.
  * A second request for a number that already waits updates that row, which keeps its place in
- * line (its id) and the earlier of the two promises; a team lead's callback (a complaint)
- * outranks an agent's. One transaction: SQLite's BEGIN IMMEDIATE and PostgreSQL's advisory lock
+ * line (its id) and the earlier of the two promises; a callback in an outranking line (the team
+ * lead's: a complaint) outranks one in any other. One transaction: SQLite's BEGIN IMMEDIATE and PostgreSQL's advisory lock
  * on the number keep two saves for one number from both inserting.
  */
 final class Saves {
@@ -23,8 +24,8 @@ final class Saves {
     /** What the transaction did: a new row, an existing one updated, or a key seen before. */
     record Outcome(CallbackRequest saved, boolean merged) {}
 
-    static Outcome save(Connection c, Dialect dialect, NewCallback request, Optional<String> key, Instant askedAt,
-                        Instant promisedBy, Instant now) throws SQLException {
+    static Outcome save(Connection c, Dialect dialect, Set<CallbackQueue> outranking, NewCallback request,
+                        Optional<String> key, Instant askedAt, Instant promisedBy, Instant now) throws SQLException {
         if (key.isPresent()) {
             var seen = Sql.first(Sql.query(c, BY_KEY, CallbackRows::read, key.get()));
             if (seen.isPresent()) return new Outcome(seen.get(), true);
@@ -40,7 +41,7 @@ final class Saves {
         }
         if (waiting.isPresent()) {
             CallbackRequest old = waiting.get();
-            NewCallback merged = merge(old.request(), request);
+            NewCallback merged = merge(old.request(), request, outranking);
             Instant promise = old.promisedBy().isBefore(promisedBy) ? old.promisedBy() : promisedBy;
             try (var st = c.prepareStatement(CallbackRows.MERGE)) {
                 CallbackRows.bindMerge(st, old.id(), merged, promise, key);
@@ -63,11 +64,12 @@ final class Saves {
 
     /**
      * The waiting request updated by a newer one for the same number: the newer's language and
-     * caller details; the team lead's line, reason and statement when either asked for the team
-     * lead; otherwise the newer's reason, and its recording or else the older's.
+     * caller details; the older's line, reason and statement when only the older waits in an
+     * outranking line (the team lead's); otherwise the newer's line and reason, and its recording
+     * or else the older's.
      */
-    static NewCallback merge(NewCallback older, NewCallback newer) {
-        boolean olderOutranks = older.queue() == CallbackQueue.TEAMLEAD && newer.queue() != CallbackQueue.TEAMLEAD;
+    static NewCallback merge(NewCallback older, NewCallback newer, Set<CallbackQueue> outranking) {
+        boolean olderOutranks = outranking.contains(older.queue()) && !outranking.contains(newer.queue());
         NewCallback ranking = olderOutranks ? older : newer;
         Optional<String> recording = olderOutranks ? older.recording() : newer.recording().or(older::recording);
         return new NewCallback(newer.number(), newer.language(), ranking.reason(), ranking.queue(), recording,

@@ -20,7 +20,7 @@ public final class StoreCallbackBook implements CallbackBook {
 
     /** The store's request for a booking. */
     static NewCallback request(CallbackBooking booking) {
-        var queue = CallbackQueue.ofCode(booking.queue()).orElse(CallbackQueue.HOTLINE);
+        var queue = CallbackQueue.of(booking.queue()); // stored as given: config names only queue names
         var caller = booking.callerId().isBlank()
                 ? CallerDetails.withheld(booking.waited())
                 : CallerDetails.of(booking.callerId(), booking.waited());

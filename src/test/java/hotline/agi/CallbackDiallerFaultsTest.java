@@ -49,7 +49,7 @@ class CallbackDiallerFaultsTest {
     }
 
     private long save(String number) {
-        return store.save(new NewCallback(CallbackNumber.of(number), "en", "simple", CallbackQueue.HOTLINE,
+        return store.save(new NewCallback(CallbackNumber.of(number), "en", "simple", CallbackQueue.of("hotline"),
                 Optional.empty(), CallerDetails.of(number, Duration.ofSeconds(60)))).id();
     }
 

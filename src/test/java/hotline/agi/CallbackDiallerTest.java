@@ -47,14 +47,14 @@ class CallbackDiallerTest {
     private long save(String number, CallbackQueue queue) {
         clock.advance(Duration.ofSeconds(1));
         return store.save(new NewCallback(CallbackNumber.of(number), "zh", "simple", queue,
-                queue == CallbackQueue.TEAMLEAD ? Optional.of("hotline-recordings/k-statement") : Optional.empty(),
+                queue.equals(CallbackQueue.of("teamlead")) ? Optional.of("hotline-recordings/k-statement") : Optional.empty(),
                 CallerDetails.of(number, Duration.ofSeconds(75)))).id();
     }
 
     @Test
     void aReadyAgentAndNobodyWaitingGetsTheOldestCallbackFirst() {
-        long first = save("5550001", CallbackQueue.HOTLINE);
-        save("5550002", CallbackQueue.HOTLINE);
+        long first = save("5550001", CallbackQueue.of("hotline"));
+        save("5550002", CallbackQueue.of("hotline"));
         board.line("hotline", 1, 0);
 
         dialler.tick();
@@ -67,9 +67,9 @@ class CallbackDiallerTest {
 
     @Test
     void callbacksArePlacedBackOneAfterAnotherInArrivalOrder() {
-        long a = save("5550001", CallbackQueue.HOTLINE);
-        long b = save("5550002", CallbackQueue.HOTLINE);
-        long c = save("5550003", CallbackQueue.HOTLINE);
+        long a = save("5550001", CallbackQueue.of("hotline"));
+        long b = save("5550002", CallbackQueue.of("hotline"));
+        long c = save("5550003", CallbackQueue.of("hotline"));
         board.line("hotline", 1, 0);
 
         for (long id : new long[] {a, b, c}) {
@@ -84,7 +84,7 @@ class CallbackDiallerTest {
 
     @Test
     void nothingIsPlacedWhileALiveCallerWaitsInThatQueue() {
-        long waitingCallback = save("5550001", CallbackQueue.HOTLINE);
+        long waitingCallback = save("5550001", CallbackQueue.of("hotline"));
         board.line("hotline", 1, 1);
 
         dialler.tick();
@@ -95,8 +95,8 @@ class CallbackDiallerTest {
 
     @Test
     void aCallbackRingingOrHearingItsIntroHoldsTheReadyAgentUntilItIsQueued() {
-        long a = save("5550001", CallbackQueue.HOTLINE);
-        long b = save("5550002", CallbackQueue.HOTLINE);
+        long a = save("5550001", CallbackQueue.of("hotline"));
+        long b = save("5550002", CallbackQueue.of("hotline"));
         board.line("hotline", 1, 0);
 
         dialler.tick();
@@ -111,9 +111,9 @@ class CallbackDiallerTest {
 
     @Test
     void twoReadyAgentsTakeTheTwoOldestCallbacksInOneRound() {
-        long a = save("5550001", CallbackQueue.HOTLINE);
-        long b = save("5550002", CallbackQueue.HOTLINE);
-        save("5550003", CallbackQueue.HOTLINE);
+        long a = save("5550001", CallbackQueue.of("hotline"));
+        long b = save("5550002", CallbackQueue.of("hotline"));
+        save("5550003", CallbackQueue.of("hotline"));
         board.line("hotline", 2, 0);
 
         dialler.tick();
@@ -123,8 +123,8 @@ class CallbackDiallerTest {
 
     @Test
     void eachLineIsServedByItsOwnQueue() {
-        save("5550001", CallbackQueue.HOTLINE);
-        long lead = save("5550002", CallbackQueue.TEAMLEAD);
+        save("5550001", CallbackQueue.of("hotline"));
+        long lead = save("5550002", CallbackQueue.of("teamlead"));
         board.line("hotline", 0, 0).line("teamlead", 1, 0);
 
         dialler.tick();
@@ -134,7 +134,7 @@ class CallbackDiallerTest {
 
     @Test
     void theCallCarriesWhatTheDialplanAndTheTeamLeadWhisperRead() {
-        save("5550002", CallbackQueue.TEAMLEAD);
+        save("5550002", CallbackQueue.of("teamlead"));
         board.line("teamlead", 1, 0);
 
         dialler.tick();
@@ -152,8 +152,8 @@ class CallbackDiallerTest {
 
     @Test
     void anUnansweredCallbackIsTriedAgainAfterRetryAfterThenFails() {
-        long id = save("0550009", CallbackQueue.HOTLINE);
-        long later = save("5550002", CallbackQueue.HOTLINE);
+        long id = save("0550009", CallbackQueue.of("hotline"));
+        long later = save("5550002", CallbackQueue.of("hotline"));
         board.line("hotline", 1, 0);
 
         dialler.tick();
@@ -175,8 +175,8 @@ class CallbackDiallerTest {
 
     @Test
     void aCallbackLeftDiallingByADeadNodeIsPlacedAgainAfterTheClaimTimeoutAsItsSecondAttempt() {
-        long id = save("5550001", CallbackQueue.HOTLINE);
-        store.claimNext(CallbackQueue.HOTLINE); // a node claimed it and died
+        long id = save("5550001", CallbackQueue.of("hotline"));
+        store.claimNext(CallbackQueue.of("hotline")); // a node claimed it and died
         board.line("hotline", 1, 0);
         dialler.tick();
         assertThat(board.placed).isEmpty();
@@ -193,7 +193,7 @@ class CallbackDiallerTest {
 
     @Test
     void anUnreachableAsteriskClaimsNothing() {
-        long id = save("5550001", CallbackQueue.HOTLINE);
+        long id = save("5550001", CallbackQueue.of("hotline"));
         board.reachable = false;
 
         assertThatThrownBy(dialler::tick).isInstanceOf(Switchboard.SwitchboardException.class);
@@ -203,7 +203,7 @@ class CallbackDiallerTest {
 
     @Test
     void theLoopKeepsTryingAnAsteriskThatComesBack() throws Exception {
-        long id = save("5550001", CallbackQueue.HOTLINE);
+        long id = save("5550001", CallbackQueue.of("hotline"));
         board.line("hotline", 1, 0);
         board.reachable = false;
         var fast = new CallbackDialler(config.with(config.dial(), Duration.ofMillis(100), config.ringFor()), store,

@@ -94,7 +94,7 @@ class DiallerStoppedMidDialTest {
 
     private static long saveOne(String url) {
         try (var store = open(url, java.time.Clock.systemUTC())) {
-            return store.save(new NewCallback(CallbackNumber.of("5550001"), "en", "simple", CallbackQueue.HOTLINE,
+            return store.save(new NewCallback(CallbackNumber.of("5550001"), "en", "simple", CallbackQueue.of("hotline"),
                     Optional.empty(), CallerDetails.of("5550001", Duration.ofSeconds(60)))).id();
         }
     }

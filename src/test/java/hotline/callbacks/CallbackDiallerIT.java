@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import hotline.agi.CallbackDialler;
 import hotline.config.Dialler;
+import hotline.config.HotlineConfig;
+import hotline.config.InboundScript.CallbackLine;
 import hotline.config.Store;
 import hotline.lab.Lab;
 import hotline.store.CallbackNumber;
@@ -13,6 +15,7 @@ import hotline.store.CallbackState;
 import hotline.store.CallbackStore;
 import hotline.store.CallerDetails;
 import hotline.store.NewCallback;
+import hotline.time.Ticker;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +43,8 @@ class CallbackDiallerIT {
     private static final String AGENT = "Local/s@robot-agent/n";
     private static final Dialler DIALLER = new Dialler(true, "127.0.0.1", 5038, Lab.DIALLER_USER, Lab.DIALLER_SECRET,
             "Local/{number}@callback-robots", Duration.ofMillis(500), Duration.ofSeconds(5), Duration.ofSeconds(60));
+    /** The shipped defaults' lines: hotline (agent-whisper) and teamlead (teamlead-whisper). */
+    private static final Supplier<List<CallbackLine>> LINES = HotlineConfig.defaults().inbound()::callbackLines;
     private final ShiftedClock clock = new ShiftedClock();
     private Lab lab;
     private CallbackStore store;
@@ -61,7 +67,7 @@ class CallbackDiallerIT {
     }
 
     private CallbackRequest save(String number) {
-        return store.save(new NewCallback(CallbackNumber.of(number), "en", "simple", CallbackQueue.HOTLINE,
+        return store.save(new NewCallback(CallbackNumber.of(number), "en", "simple", CallbackQueue.of("hotline"),
                 Optional.empty(), CallerDetails.of(number, Duration.ofSeconds(70))));
     }
 
@@ -72,7 +78,7 @@ class CallbackDiallerIT {
     @Test
     void threeCallbacksArePlacedBackInArrivalOrderEachAtTheHeadOfTheLineAndEndDone() {
         List<CallbackRequest> saved = List.of(save("5550101"), save("5550102"), save("5550103"));
-        dialler = CallbackDialler.overAmi(DIALLER, store);
+        dialler = CallbackDialler.overAmi(DIALLER, LINES, store, Clock.systemUTC(), Ticker.SYSTEM);
         dialler.start();
 
         var freeToPlaced = new ArrayList<Long>();
@@ -94,7 +100,8 @@ class CallbackDiallerIT {
                 .containsExactly(leg("5550101"), leg("5550102"), leg("5550103"));
         for (CallbackRequest callback : saved) {
             Lab.assertInOrder(Lab.logLines(leg(callback.number().digits())), Lab.played("callback-intro", "en"),
-                    "Queue\\(\"[^\"]+\", \"hotline,,,,60,,,,1\"\\)");
+                    // the agents' line: its member hears the agents' whisper (inbound.agents.agent-whisper)
+                    "Queue\\(\"[^\"]+\", \"hotline,,,,60,,agent-whisper,,1\"\\)");
             var after = store.find(callback.id()).orElseThrow();
             assertThat(after.state()).isEqualTo(CallbackState.DONE);
             assertThat(after.lastResult()).contains("reached");
@@ -106,7 +113,7 @@ class CallbackDiallerIT {
     @Test
     void aNumberThatNeverAnswersIsTriedAgainAfterRetryAfterAndEndsFailed() {
         CallbackRequest callback = save("0550109");
-        dialler = CallbackDialler.overAmi(DIALLER, store);
+        dialler = CallbackDialler.overAmi(DIALLER, LINES, store, Clock.systemUTC(), Ticker.SYSTEM);
         dialler.start();
 
         // a claim counts the attempt at once (DIALLING); the attempt is over when it is PENDING again

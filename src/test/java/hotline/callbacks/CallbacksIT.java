@@ -84,7 +84,7 @@ class CallbacksIT extends LabCalls {
         List<CallbackRequest> pending = store.list(CallbackFilter.all());
         assertThat(pending).anySatisfy(r -> {
             assertThat(r.number().digits()).isEqualTo("5550100");
-            assertThat(r.queue()).isEqualTo(CallbackQueue.HOTLINE);
+            assertThat(r.queue()).isEqualTo(CallbackQueue.of("hotline"));
             assertThat(r.reason()).isEqualTo("simple");
         });
     }
@@ -154,7 +154,7 @@ class CallbacksIT extends LabCalls {
         Lab.assertStepsInOrder(hotline.journalFor(end.getChannel()), "queue-members", "callback-use-caller-id",
                 "say-digits", "teamlead-unavailable");
         assertThat(store.list(CallbackFilter.all())).anySatisfy(r -> {
-            assertThat(r.queue()).isEqualTo(CallbackQueue.TEAMLEAD);
+            assertThat(r.queue()).isEqualTo(CallbackQueue.of("teamlead"));
             assertThat(r.reason()).isEqualTo("complaint");
             assertThat(r.recording()).isPresent();
         });

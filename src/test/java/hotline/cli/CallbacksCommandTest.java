@@ -38,9 +38,9 @@ class CallbacksCommandTest {
     void aStoreWithThreeCallbacks() {
         url = "jdbc:sqlite:" + dir.resolve("hotline.db");
         store = CallbackStore.open(Store.at(url), Clock.systemUTC());
-        store.save(callback("0601", "simple", CallbackQueue.HOTLINE));
-        store.save(callback("0602", "complaint", CallbackQueue.TEAMLEAD));
-        long third = store.save(callback("0603", "complex", CallbackQueue.HOTLINE)).id();
+        store.save(callback("0601", "simple", CallbackQueue.of("hotline")));
+        store.save(callback("0602", "complaint", CallbackQueue.of("teamlead")));
+        long third = store.save(callback("0603", "complex", CallbackQueue.of("hotline"))).id();
         store.claim(third);
         store.recordAttempt(third, new AttemptResult.NotReached("no-answer"));
     }

@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -66,5 +67,64 @@ class CheckCommandTest {
     @Test
     void aSecretOfOpsOwnPasses() throws Exception {
         assertThat(check("Zq7-unshared-9Lk")).isZero();
+    }
+
+    @Test
+    void everyQueueOfTheShippedConfigIsAQueueOfTheShippedQueuesConf() throws Exception {
+        assertThat(checkFile(Files.readString(Path.of("config/hotline.yaml")), "--queues-conf",
+                "asterisk-conf/queues.conf")).as(err.toString()).isZero();
+    }
+
+    @Test
+    void aDialectQueueThatQueuesConfDoesNotDefineIsRefusedAtItsLineAndColumnWithItsKey() throws Exception {
+        String yaml = Files.readString(Path.of("config/hotline.yaml"))
+                .replace("queues: [dialect-es]", "queues: [dialect-sp]");
+        List<String> lines = yaml.lines().toList();
+        int line = lines.indexOf(lines.stream().filter(l -> l.contains("[dialect-sp]")).findFirst().orElseThrow()) + 1;
+        int column = lines.get(line - 1).indexOf("dialect-sp") + 1;
+
+        assertThat(checkFile(yaml, "--queues-conf", "asterisk-conf/queues.conf")).isEqualTo(1);
+
+        assertThat(err.toString().lines()).containsExactly(dir.resolve("hotline.yaml") + ":" + line + ":" + column
+                + ": inbound.dialect.by-language.es.queues[0]: queue 'dialect-sp' is not defined in "
+                + "asterisk-conf/queues.conf (it defines: dialect-es, dialect-yue, dialect-zh, hotline, "
+                + "it-queue-callbacks, teamlead)", "1 problem(s) in " + dir.resolve("hotline.yaml"));
+    }
+
+    @Test
+    void aQueueLeftAtItsDefaultIsReportedAtItsSection() throws Exception {
+        Path queuesConf = dir.resolve("queues.conf");
+        Files.writeString(queuesConf, "[general]\n[hotline-queue](!)\n[hotline](hotline-queue)\n");
+
+        assertThat(checkFile("inbound:\n  agents:\n    max-wait: 10m\n", "--queues-conf", queuesConf.toString()))
+                .isEqualTo(1);
+
+        assertThat(err.toString()).contains(dir.resolve("hotline.yaml") + ":1:1: inbound.complaint.queue: queue "
+                + "'teamlead' is not defined in " + queuesConf + " (it defines: hotline)");
+        assertThat(err.toString()).doesNotContain("inbound.agents.queue");
+    }
+
+    @Test
+    void withoutTheOptionTheQueuesConfBesideTheConfigsFolderIsRead() throws Exception {
+        Files.createDirectories(dir.resolve("config"));
+        Files.createDirectories(dir.resolve("asterisk-conf"));
+        Files.writeString(dir.resolve("asterisk-conf/queues.conf"), "[hotline]\n");
+        Path config = dir.resolve("config/hotline.yaml");
+        Files.writeString(config, "inbound:\n  agents:\n    max-wait: 10m\n");
+
+        assertThat(CheckCommand.defaultQueuesConf(config)).isEqualTo(dir.resolve("asterisk-conf/queues.conf"));
+        var cli = new CommandLine(new Main());
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        assertThat(cli.execute("check", "--config", config.toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("inbound.complaint.queue: queue 'teamlead' is not defined in "
+                + dir.resolve("asterisk-conf/queues.conf"));
+    }
+
+    @Test
+    void withoutTheOptionAndWithoutAQueuesConfBesideTheConfigTheLookupIsSkippedWithANote() throws Exception {
+        assertThat(check("Zq7-unshared-9Lk")).isZero();
+        assertThat(err.toString()).contains("note: queue names not checked against queues.conf: no ",
+                "asterisk -rx \"queue show\"");
     }
 }

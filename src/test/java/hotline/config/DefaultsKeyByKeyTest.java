@@ -32,7 +32,8 @@ class DefaultsKeyByKeyTest {
     void aFileWithOnlyThisShippedKeyLoadsWithEveryOtherKeyAtItsDefault(String key) {
         Map<String, String> written = new LinkedHashMap<>();
         written.put(key, SHIPPED.values().get(key));
-        if (key.startsWith("languages.by-number.") || key.startsWith("languages.menu.")) {
+        if (key.startsWith("languages.by-number.") || key.startsWith("languages.menu.")
+                || key.startsWith("inbound.dialect.by-language.")) {
             // these name languages that only the shipped languages.offered offers
             written.put("languages.offered", SHIPPED.values().get("languages.offered"));
         }
@@ -41,9 +42,19 @@ class DefaultsKeyByKeyTest {
 
         Map<String, String> expected = new LinkedHashMap<>(DEFAULTS);
         written.forEach((k, v) -> {
-            expected.remove(k.substring(0, k.lastIndexOf('.'))); // an empty map's "{}" line, now it has an entry
+            for (int dot = k.indexOf('.'); dot > 0; dot = k.indexOf('.', dot + 1)) {
+                expected.remove(k.substring(0, dot)); // an empty map's "{}" line, now it has an entry
+            }
             expected.put(k, v);
         });
+        if (key.startsWith("inbound.dialect.by-language.")) {
+            // an entry of a map of sections: its other keys are at the section's own defaults
+            String entry = key.substring(0, key.lastIndexOf('.') + 1);
+            loaded.values().forEach((k, v) -> {
+                if (k.startsWith(entry) && !k.equals(key)) expected.put(k, v);
+            });
+            assertThat(expected).containsEntry(entry + "steps", "[]");
+        }
         assertThat(loaded.values()).containsExactlyInAnyOrderEntriesOf(expected);
         assertThat(loaded.keysInFile()).containsAll(written.keySet());
     }

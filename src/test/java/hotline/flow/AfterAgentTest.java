@@ -49,11 +49,13 @@ class AfterAgentTest {
     }
 
     @Test
-    void aDialectHandOverWalksTheInboundDialectLadder() {
+    void aDialectHandOverWalksTheInboundDialectLadderOfTheCallersLanguage() {
         var caller = new ScriptedCaller().speaksAfter(0).withNote("AGENT_NEXT", "dialect");
-        call(caller);
+        Outcome outcome = call(caller);
+        // Korean has no dialect queue in the shipped config: no colleague is looked for, none promised
         assertThat(caller.transcript).containsSubsequence("queue hotline 30s", "play speak-standard", "play yes-no",
-                "play find-standard-speaker", "play yes-no", "members dialect-yue", "play dialect-unavailable-goodbye",
-                "pause 5s", "hangup");
+                "play find-standard-speaker", "play yes-no", "play dialect-standard-only-goodbye", "pause 5s", "hangup");
+        assertThat(caller.transcript).noneMatch(l -> l.startsWith("members dialect") || l.contains("dialect-transfer"));
+        assertThat(outcome.code()).isEqualTo("dialect-no-queue:ko");
     }
 }

@@ -130,8 +130,8 @@ class LanguageMenuTest {
         assertThat(caller.transcript).containsSubsequence("play greeting",
                 "play speak-standard", "play yes-no", "wait-for-key 5s",
                 "play find-standard-speaker", "play yes-no", "wait-for-key 5s",
-                "members dialect-yue", "play dialect-transfer", "queue dialect-yue 5m");
-        assertThat(outcome.code()).isEqualTo("queued:dialect-yue");
+                "members dialect-zh", "play dialect-transfer", "queue dialect-zh 5m");
+        assertThat(outcome.code()).isEqualTo("queued:dialect-zh");
     }
 
     @Test
@@ -140,9 +140,9 @@ class LanguageMenuTest {
 
         Outcome outcome = flow.run(caller, new CallFacts("8005550102", "5550100"));
 
-        assertThat(caller.transcript).endsWith("members dialect-yue", "play dialect-unavailable-goodbye",
+        assertThat(caller.transcript).endsWith("members dialect-zh", "play dialect-unavailable-goodbye",
                 "pause 5s", "hangup");
-        assertThat(outcome.code()).isEqualTo("dialect-unavailable:dialect-yue");
+        assertThat(outcome.code()).isEqualTo("dialect-unavailable:zh");
     }
 
     @Test

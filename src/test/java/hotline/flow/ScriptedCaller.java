@@ -29,6 +29,9 @@ final class ScriptedCaller implements Caller {
     private final Map<String, Deque<Character>> keys = new HashMap<>();
     private QueueEnd queueEnd = new QueueEnd.Answered("PJSIP/agent-1");
     private int membersLoggedIn;
+    private final Map<String, Integer> membersOf = new HashMap<>();
+    /** Every queue entry the flow asked for, with its whisper. */
+    final List<QueueEntry> entries = new ArrayList<>();
     private final Deque<QueueEnd> queueEnds = new ArrayDeque<>();
     private final Deque<String> typed = new ArrayDeque<>();
     private String language = "en";
@@ -98,6 +101,12 @@ final class ScriptedCaller implements Caller {
 
     ScriptedCaller withMembersLoggedIn(int members) {
         this.membersLoggedIn = members;
+        return this;
+    }
+
+    /** {@code queue} has {@code members} logged in; the others {@link #withMembersLoggedIn(int)}. */
+    ScriptedCaller withMembersLoggedIn(String queue, int members) {
+        membersOf.put(queue, members);
         return this;
     }
 
@@ -197,12 +206,13 @@ final class ScriptedCaller implements Caller {
     @Override
     public int membersLoggedIn(String queue) {
         step("members " + queue);
-        return membersLoggedIn;
+        return membersOf.getOrDefault(queue, membersLoggedIn);
     }
 
     @Override
     public QueueEnd enqueue(QueueEntry entry) {
         step("queue " + entry.queue() + " " + Durations.format(entry.timeout()));
+        entries.add(entry);
         QueueEnd end = queueEnds.isEmpty() ? queueEnd : queueEnds.poll();
         if (end instanceof QueueEnd.NotAnswered) takes(entry.timeout());
         return end;

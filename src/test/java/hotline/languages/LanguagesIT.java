@@ -88,25 +88,25 @@ class LanguagesIT extends LabCalls {
     @Test
     void theDialectLadderReachesTheDialectQueueWhenARobotAgentIsAMember() {
         String agent = "Local/s@robot-agent/n";
-        lab.addQueueMember("dialect-yue", agent);
+        lab.addQueueMember("dialect-zh", agent);
         try {
             String robot = lab.call("robot-presses", "8005550102",
                     Map.of("HOTLINE_AGI", AGI, "ROBOT_KEYS", "9", "ROBOT_STAY", "90"));
 
-            AgentConnectEvent connected = lab.await(AgentConnectEvent.class, e -> "dialect-yue".equals(e.getQueue()),
-                    Duration.ofSeconds(60), "a robot agent answering in dialect-yue");
+            AgentConnectEvent connected = lab.await(AgentConnectEvent.class, e -> "dialect-zh".equals(e.getQueue()),
+                    Duration.ofSeconds(60), "a robot agent answering in dialect-zh");
             lab.hangUp(connected.getChannel());
             HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
 
-            assertThat(end.getOutcome()).isEqualTo("queued:dialect-yue");
+            assertThat(end.getOutcome()).isEqualTo("queued:dialect-zh");
             Lab.assertInOrder(Lab.logLines(end.getChannel()),
-                    Lab.sent("GET FULL VARIABLE \"${QUEUE_MEMBER(dialect-yue,logged)}\""),
-                    Lab.sent("EXEC \"Queue\" \"dialect-yue"));
+                    Lab.sent("GET FULL VARIABLE \"${QUEUE_MEMBER(dialect-zh,logged)}\""),
+                    Lab.sent("EXEC \"Queue\" \"dialect-zh"));
             Lab.assertStepsInOrder(hotline.journalFor(end.getChannel()), "speak-standard", "find-standard-speaker",
                     "queue-members", "dialect-transfer", "queue");
             HeardPrompts.by(robot).assertInOrder("zh", "speak-standard", "find-standard-speaker", "dialect-transfer");
         } finally {
-            lab.removeQueueMember("dialect-yue", agent);
+            lab.removeQueueMember("dialect-zh", agent);
         }
     }
 
@@ -117,7 +117,7 @@ class LanguagesIT extends LabCalls {
 
         HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(90));
 
-        assertThat(end.getOutcome()).isEqualTo("dialect-unavailable:dialect-yue");
+        assertThat(end.getOutcome()).isEqualTo("dialect-unavailable:zh");
         Lab.assertStepsInOrder(hotline.journalFor(end.getChannel()), "speak-standard", "find-standard-speaker",
                 "queue-members", "dialect-unavailable-goodbye", "pause", "hangup");
         List<Duration> at = HeardPrompts.by(robot).assertInOrder("zh", "speak-standard", "find-standard-speaker",

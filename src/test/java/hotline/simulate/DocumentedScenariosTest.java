@@ -61,8 +61,8 @@ class DocumentedScenariosTest {
     void everyDocumentedFlowHasAScenario() throws IOException {
         var outcomes = scenarioFiles().stream().map(f -> ScenarioFile.read(f).expect().orElseThrow().outcome()).toList();
         assertThat(outcomes).contains("silent-line-goodbye", "quiet-line-goodbye", "noisy-line-goodbye",
-                "queued:hotline", "queued:teamlead", "queued:dialect-yue", "queue-gave-up:hotline",
-                "dialect-unavailable:dialect-yue", "callback-booked:simple", "callback-booked:complaint",
+                "queued:hotline", "queued:teamlead", "queued:dialect-zh", "queued:dialect-es", "queue-gave-up:hotline",
+                "dialect-unavailable:zh", "dialect-no-queue:ko", "callback-booked:simple", "callback-booked:complaint",
                 "callback-not-taken:simple", "caller-hung-up:greeting", "failed:unknown-script");
     }
 }

@@ -27,6 +27,9 @@ abstract class CallbackStoreContract {
 
     static final Instant NINE_AM = Instant.parse("2026-11-24T09:00:00Z");
 
+    /** The team lead's line, as the server opens the store with inbound.complaint.queue. */
+    static final java.util.Set<CallbackQueue> OUTRANKING = java.util.Set.of(CallbackQueue.of("teamlead"));
+
     final TestClock clock = new TestClock(NINE_AM);
     CallbackStore store;
 
@@ -35,7 +38,7 @@ abstract class CallbackStoreContract {
 
     @BeforeEach
     void openStore() {
-        store = CallbackStore.open(config(), clock);
+        store = CallbackStore.open(config(), clock, OUTRANKING);
     }
 
     @AfterEach
@@ -44,7 +47,7 @@ abstract class CallbackStoreContract {
     }
 
     static NewCallback request(String number) {
-        return request(number, "simple", CallbackQueue.HOTLINE);
+        return request(number, "simple", CallbackQueue.of("hotline"));
     }
 
     static NewCallback request(String number, String reason, CallbackQueue queue) {
@@ -58,7 +61,7 @@ abstract class CallbackStoreContract {
 
     @Test
     void aSavedRequestComesBackPendingWithItsPromisedReplyTime() {
-        var asked = new NewCallback(CallbackNumber.of("01012345678"), "ko", "complex", CallbackQueue.TEAMLEAD,
+        var asked = new NewCallback(CallbackNumber.of("01012345678"), "ko", "complex", CallbackQueue.of("teamlead"),
                 Optional.of("callbacks/2026-11-24/statement-17"), CallerDetails.of("Kim <01012345678>",
                 Duration.ofSeconds(95)));
 
@@ -73,15 +76,15 @@ abstract class CallbackStoreContract {
 
     @Test
     void eachReasonGetsThePromiseTheConfigGivesIt() {
-        assertThat(store.save(request("0611", "simple", CallbackQueue.HOTLINE)).promisedBy())
+        assertThat(store.save(request("0611", "simple", CallbackQueue.of("hotline"))).promisedBy())
                 .isEqualTo(NINE_AM.plus(Duration.ofHours(2)));
-        assertThat(store.save(request("0612", "complaint", CallbackQueue.TEAMLEAD)).promisedBy())
+        assertThat(store.save(request("0612", "complaint", CallbackQueue.of("teamlead"))).promisedBy())
                 .isEqualTo(NINE_AM.plus(Duration.ofHours(2)));
     }
 
     @Test
     void aReasonWithoutAPromiseIsRefusedAndNothingIsSaved() {
-        assertThatThrownBy(() -> store.save(request("0611", "gossip", CallbackQueue.HOTLINE)))
+        assertThatThrownBy(() -> store.save(request("0611", "gossip", CallbackQueue.of("hotline"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("reason: 'gossip' has no promised reply time");
         assertThat(store.list(CallbackFilter.all())).isEmpty();
@@ -91,20 +94,20 @@ abstract class CallbackStoreContract {
     void callbacksAreDialledInArrivalOrder() {
         List<Long> ids = saveAll("0601", "0602", "0603", "0604");
 
-        var dialled = IntStream.range(0, 4).mapToObj(i -> store.claimNext(CallbackQueue.HOTLINE).orElseThrow().id())
+        var dialled = IntStream.range(0, 4).mapToObj(i -> store.claimNext(CallbackQueue.of("hotline")).orElseThrow().id())
                 .toList();
 
         assertThat(dialled).containsExactlyElementsOf(ids);
-        assertThat(store.claimNext(CallbackQueue.HOTLINE)).isEmpty();
+        assertThat(store.claimNext(CallbackQueue.of("hotline"))).isEmpty();
     }
 
     @Test
     void theTeamLeadsLineIsSeparateFromTheAgents() {
-        long agents = store.save(request("0601", "simple", CallbackQueue.HOTLINE)).id();
-        long lead = store.save(request("0602", "complaint", CallbackQueue.TEAMLEAD)).id();
+        long agents = store.save(request("0601", "simple", CallbackQueue.of("hotline"))).id();
+        long lead = store.save(request("0602", "complaint", CallbackQueue.of("teamlead"))).id();
 
-        assertThat(store.nextInLine(CallbackQueue.TEAMLEAD).orElseThrow().id()).isEqualTo(lead);
-        assertThat(store.nextInLine(CallbackQueue.HOTLINE).orElseThrow().id()).isEqualTo(agents);
+        assertThat(store.nextInLine(CallbackQueue.of("teamlead")).orElseThrow().id()).isEqualTo(lead);
+        assertThat(store.nextInLine(CallbackQueue.of("hotline")).orElseThrow().id()).isEqualTo(agents);
     }
 
     @Test
@@ -114,9 +117,9 @@ abstract class CallbackStoreContract {
         store.recordAttempt(first, new AttemptResult.NotReached("no-answer"));
         long second = store.save(request("0602")).id();
 
-        assertThat(store.nextInLine(CallbackQueue.HOTLINE).orElseThrow().id()).isEqualTo(second);
+        assertThat(store.nextInLine(CallbackQueue.of("hotline")).orElseThrow().id()).isEqualTo(second);
         clock.advance(config().retryAfter());
-        assertThat(store.nextInLine(CallbackQueue.HOTLINE).orElseThrow().id()).isEqualTo(first);
+        assertThat(store.nextInLine(CallbackQueue.of("hotline")).orElseThrow().id()).isEqualTo(first);
     }
 
     @Test
@@ -126,7 +129,7 @@ abstract class CallbackStoreContract {
 
         CallbackRequest after = null;
         for (int attempt = 1; attempt <= max; attempt++) {
-            assertThat(store.claimNext(CallbackQueue.HOTLINE)).map(CallbackRequest::id).contains(id);
+            assertThat(store.claimNext(CallbackQueue.of("hotline"))).map(CallbackRequest::id).contains(id);
             after = store.recordAttempt(id, new AttemptResult.NotReached("busy"));
             clock.advance(config().retryAfter());
         }
@@ -135,7 +138,7 @@ abstract class CallbackStoreContract {
         assertThat(after.attempts()).isEqualTo(max);
         assertThat(after.lastResult()).contains("busy");
         assertThat(after.lastAttemptAt()).contains(clock.instant().minus(config().retryAfter()));
-        assertThat(store.claimNext(CallbackQueue.HOTLINE)).isEmpty();
+        assertThat(store.claimNext(CallbackQueue.of("hotline"))).isEmpty();
     }
 
     @Test
@@ -193,7 +196,7 @@ abstract class CallbackStoreContract {
                 threads.submit(() -> {
                     start.await();
                     Optional<CallbackRequest> next;
-                    while ((next = node.claimNext(CallbackQueue.HOTLINE)).isPresent()) {
+                    while ((next = node.claimNext(CallbackQueue.of("hotline"))).isPresent()) {
                         dialled.add(next.get().id());
                     }
                     return null;
@@ -217,7 +220,7 @@ abstract class CallbackStoreContract {
                 threads.submit(() -> {
                     start.await();
                     for (int round = 0; round < 20; round++) { // every round sees one ready agent
-                        node.claimNext(CallbackQueue.HOTLINE, who, 1).ifPresent(c -> claimed.add(c.id()));
+                        node.claimNext(CallbackQueue.of("hotline"), who, 1).ifPresent(c -> claimed.add(c.id()));
                     }
                     return null;
                 });
@@ -234,12 +237,12 @@ abstract class CallbackStoreContract {
         saveAll("0610201", "0610202", "0610203");
         Claimant node = Claimant.of("node-a");
 
-        var first = store.claimNext(CallbackQueue.HOTLINE, node, 2).orElseThrow();
-        assertThat(store.claimNext(CallbackQueue.HOTLINE, node, 2)).isPresent();
-        assertThat(store.claimNext(CallbackQueue.HOTLINE, node, 2)).isEmpty();
+        var first = store.claimNext(CallbackQueue.of("hotline"), node, 2).orElseThrow();
+        assertThat(store.claimNext(CallbackQueue.of("hotline"), node, 2)).isPresent();
+        assertThat(store.claimNext(CallbackQueue.of("hotline"), node, 2)).isEmpty();
         store.recordAttempt(first.id(), first.attempts(), AttemptResult.reached());
-        assertThat(store.claimNext(CallbackQueue.HOTLINE, node, 2)).isPresent();
-        assertThat(store.claimNext(CallbackQueue.HOTLINE, node, 0)).isEmpty();
+        assertThat(store.claimNext(CallbackQueue.of("hotline"), node, 2)).isPresent();
+        assertThat(store.claimNext(CallbackQueue.of("hotline"), node, 0)).isEmpty();
     }
 
     @Test
@@ -255,9 +258,9 @@ abstract class CallbackStoreContract {
             assertThat(c.attempts()).isEqualTo(1);
             assertThat(c.lastResult()).contains("interrupted");
         });
-        assertThat(store.nextInLine(CallbackQueue.HOTLINE)).isEmpty(); // not before retry-after
+        assertThat(store.nextInLine(CallbackQueue.of("hotline"))).isEmpty(); // not before retry-after
         clock.advance(config().retryAfter());
-        assertThat(store.nextInLine(CallbackQueue.HOTLINE)).map(CallbackRequest::id).contains(id);
+        assertThat(store.nextInLine(CallbackQueue.of("hotline"))).map(CallbackRequest::id).contains(id);
     }
 
     @Test
@@ -266,20 +269,20 @@ abstract class CallbackStoreContract {
 
         assertThat(store.markDone(id)).map(CallbackRequest::state).contains(CallbackState.DONE);
         assertThat(store.markDone(id + 1000)).isEmpty();
-        assertThat(store.nextInLine(CallbackQueue.HOTLINE)).isEmpty();
+        assertThat(store.nextInLine(CallbackQueue.of("hotline"))).isEmpty();
     }
 
     @Test
     void listFiltersByStateAndQueueInArrivalOrder() {
         long a = store.save(request("0601")).id();
-        long b = store.save(request("0602", "complaint", CallbackQueue.TEAMLEAD)).id();
+        long b = store.save(request("0602", "complaint", CallbackQueue.of("teamlead"))).id();
         long c = store.save(request("0603")).id();
         store.markDone(c);
 
         assertThat(store.list(CallbackFilter.all())).extracting(CallbackRequest::id).containsExactly(a, b, c);
         assertThat(store.list(CallbackFilter.inState(CallbackState.PENDING))).extracting(CallbackRequest::id)
                 .containsExactly(a, b);
-        assertThat(store.list(CallbackFilter.inState(CallbackState.PENDING).inQueue(CallbackQueue.TEAMLEAD)))
+        assertThat(store.list(CallbackFilter.inState(CallbackState.PENDING).inQueue(CallbackQueue.of("teamlead"))))
                 .extracting(CallbackRequest::id).containsExactly(b);
     }
 
@@ -299,7 +302,7 @@ abstract class CallbackStoreContract {
     @Test
     void theExportsCarryEveryCallbackInBothFormats() {
         store.save(request("0601"));
-        store.save(new NewCallback(CallbackNumber.of("0602"), "es", "complaint", CallbackQueue.TEAMLEAD,
+        store.save(new NewCallback(CallbackNumber.of("0602"), "es", "complaint", CallbackQueue.of("teamlead"),
                 Optional.of("callbacks/s-2"), CallerDetails.of("Ruiz, \"Ana\"", Duration.ofSeconds(61))));
 
         String csv = Exports.of(store, ExportFormat.CSV);

@@ -21,7 +21,7 @@ abstract class CallbackStoreFaultsContract extends CallbackStoreContract {
     void theAttemptIsCountedWhenTheCallbackIsClaimed() {
         long id = store.save(request("0601")).id();
 
-        assertThat(store.claimNext(CallbackQueue.HOTLINE, node)).hasValueSatisfying(c -> {
+        assertThat(store.claimNext(CallbackQueue.of("hotline"), node)).hasValueSatisfying(c -> {
             assertThat(c.state()).isEqualTo(CallbackState.DIALLING);
             assertThat(c.attempts()).isEqualTo(1);
         });
@@ -38,7 +38,7 @@ abstract class CallbackStoreFaultsContract extends CallbackStoreContract {
 
         assertThat(after.state()).isEqualTo(CallbackState.DONE);
         assertThat(after.attempts()).isEqualTo(1);
-        assertThat(store.claimNext(CallbackQueue.HOTLINE, node)).isEmpty();
+        assertThat(store.claimNext(CallbackQueue.of("hotline"), node)).isEmpty();
     }
 
     @Test
@@ -66,7 +66,7 @@ abstract class CallbackStoreFaultsContract extends CallbackStoreContract {
             assertThat(c.state()).isEqualTo(CallbackState.PENDING);
             assertThat(c.attempts()).isZero();
         });
-        assertThat(store.nextInLine(CallbackQueue.HOTLINE)).map(CallbackRequest::id).contains(id);
+        assertThat(store.nextInLine(CallbackQueue.of("hotline"))).map(CallbackRequest::id).contains(id);
     }
 
     @Test
@@ -104,12 +104,12 @@ abstract class CallbackStoreFaultsContract extends CallbackStoreContract {
 
     @Test
     void aSecondRequestForAWaitingNumberUpdatesItKeepingItsPlaceAndTheEarlierPromise() {
-        long first = store.save(request("0601", "simple", CallbackQueue.HOTLINE)).id();
+        long first = store.save(request("0601", "simple", CallbackQueue.of("hotline"))).id();
         long other = store.save(request("0602")).id();
         clock.advance(Duration.ofMinutes(30));
 
         CallbackRequest again = store.save(new NewCallback(CallbackNumber.of("0601"), "es", "complex",
-                CallbackQueue.HOTLINE, Optional.of("rec/name-2"), CallerDetails.of("0601", Duration.ofSeconds(9))));
+                CallbackQueue.of("hotline"), Optional.of("rec/name-2"), CallerDetails.of("0601", Duration.ofSeconds(9))));
 
         assertThat(again.id()).isEqualTo(first);
         assertThat(again.promisedBy()).isEqualTo(NINE_AM.plus(Duration.ofHours(2)));
@@ -122,14 +122,14 @@ abstract class CallbackStoreFaultsContract extends CallbackStoreContract {
 
     @Test
     void aComplaintForANumberWaitingForAnAgentMovesItToTheTeamLeadAndStaysThere() {
-        long id = store.save(request("0601", "simple", CallbackQueue.HOTLINE)).id();
+        long id = store.save(request("0601", "simple", CallbackQueue.of("hotline"))).id();
 
-        store.save(new NewCallback(CallbackNumber.of("0601"), "ko", "complaint", CallbackQueue.TEAMLEAD,
+        store.save(new NewCallback(CallbackNumber.of("0601"), "ko", "complaint", CallbackQueue.of("teamlead"),
                 Optional.of("rec/statement"), CallerDetails.of("0601", Duration.ZERO)));
-        CallbackRequest later = store.save(request("0601", "simple", CallbackQueue.HOTLINE));
+        CallbackRequest later = store.save(request("0601", "simple", CallbackQueue.of("hotline")));
 
         assertThat(later.id()).isEqualTo(id);
-        assertThat(later.queue()).isEqualTo(CallbackQueue.TEAMLEAD);
+        assertThat(later.queue()).isEqualTo(CallbackQueue.of("teamlead"));
         assertThat(later.reason()).isEqualTo("complaint");
         assertThat(later.recording()).contains("rec/statement");
         assertThat(store.list(CallbackFilter.all())).hasSize(1);
@@ -169,7 +169,7 @@ abstract class CallbackStoreFaultsContract extends CallbackStoreContract {
         long lfRecording = insertRaw("0602", "en", "rec/x\nVariable: SHELL(id)=1");
         long good = store.save(request("0603")).id();
 
-        assertThat(store.claimNext(CallbackQueue.HOTLINE, node)).map(CallbackRequest::id).contains(good);
+        assertThat(store.claimNext(CallbackQueue.of("hotline"), node)).map(CallbackRequest::id).contains(good);
 
         assertThat(store.listSetAside()).extracting(SetAside::id).containsExactly(shortNumber, crlfLanguage, lfRecording);
         assertThat(store.listSetAside()).allSatisfy(s -> assertThat(s.why()).doesNotContain("\r", "\n"));

@@ -52,7 +52,7 @@ class CallbackValidationTest {
     @Test
     void aLanguageIsACodeLikeTheSoundFolders() {
         assertThatThrownBy(() -> new NewCallback(CallbackNumber.of("0612"), "Korean", "simple",
-                CallbackQueue.HOTLINE, Optional.empty(), CallerDetails.withheld(Duration.ZERO)))
+                CallbackQueue.of("hotline"), Optional.empty(), CallerDetails.withheld(Duration.ZERO)))
                 .hasMessage("language: 'Korean' is not a language code like en, es, zh, ko, yue");
     }
 
@@ -71,14 +71,26 @@ class CallbackValidationTest {
     }
 
     @Test
-    void queueAndStateCodesReadBackCaseInsensitively() {
-        assertThat(CallbackQueue.ofCode("TeamLead")).contains(CallbackQueue.TEAMLEAD);
+    void stateCodesReadBackCaseInsensitively() {
         assertThat(CallbackState.ofCode("pending")).contains(CallbackState.PENDING);
         assertThat(CallbackState.ofCode("lost")).isEmpty();
     }
 
+    @Test
+    void aQueueIsAnyNameAsQueuesConfWritesItAndNothingElse() {
+        assertThat(CallbackQueue.of("dialect-es").code()).isEqualTo("dialect-es");
+        assertThat(CallbackQueue.of("night_shift2")).isEqualTo(CallbackQueue.of("night_shift2"));
+        assertThat(CallbackQueue.parse("a".repeat(40))).isPresent();
+        for (String bad : new String[] {"", "a".repeat(41), "TeamLead", "-leading", "dialect es", "q,1", "q;x",
+                "hotline\r\n", "${EVIL}", "q/../x"}) {
+            assertThat(CallbackQueue.parse(bad)).as(bad).isEmpty();
+            assertThatThrownBy(() -> CallbackQueue.of(bad)).as(bad).hasMessageStartingWith("queue: ");
+        }
+        assertThatThrownBy(() -> CallbackQueue.of(null)).hasMessageStartingWith("queue: '(none)'");
+    }
+
     private static NewCallback request(Optional<String> recording, String reason) {
-        return new NewCallback(CallbackNumber.of("0612"), "en", reason, CallbackQueue.HOTLINE, recording,
+        return new NewCallback(CallbackNumber.of("0612"), "en", reason, CallbackQueue.of("hotline"), recording,
                 CallerDetails.withheld(Duration.ofMinutes(1)));
     }
 }

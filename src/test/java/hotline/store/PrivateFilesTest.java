@@ -25,7 +25,7 @@ class PrivateFilesTest {
     void theSqliteDatabaseAndItsWalAreCreatedOwnerOnly() throws Exception {
         Path db = dir.resolve("data/hotline.db");
         try (var store = CallbackStore.open(Store.at("jdbc:sqlite:" + db), Clock.systemUTC())) {
-            store.save(new NewCallback(CallbackNumber.of("0601"), "en", "simple", CallbackQueue.HOTLINE,
+            store.save(new NewCallback(CallbackNumber.of("0601"), "en", "simple", CallbackQueue.of("hotline"),
                     Optional.empty(), CallerDetails.of("0601", Duration.ZERO)));
             assertThat(Files.getPosixFilePermissions(db)).isEqualTo(PrivateFiles.OWNER_ONLY);
             assertThat(Files.getPosixFilePermissions(Path.of(db + "-wal"))).isEqualTo(PrivateFiles.OWNER_ONLY);

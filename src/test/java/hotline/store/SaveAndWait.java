@@ -16,7 +16,7 @@ public final class SaveAndWait {
                 null, null, null, null);
         var store = CallbackStore.open(config, Clock.systemUTC());
         var saved = store.save(new NewCallback(CallbackNumber.of("0611223344"), "es", "complex",
-                CallbackQueue.TEAMLEAD, Optional.of("callbacks/statement-1"),
+                CallbackQueue.of("teamlead"), Optional.of("callbacks/statement-1"),
                 CallerDetails.of("0611223344", Duration.ofMinutes(4))));
         System.out.println("SAVED " + saved.id());
         System.out.flush();

@@ -60,7 +60,7 @@ public final class SaveLatencyBenchmark {
     }
 
     private static void run(String name, CallbackStore store, int saves) {
-        var request = new NewCallback(CallbackNumber.of("0612345678"), "en", "simple", CallbackQueue.HOTLINE,
+        var request = new NewCallback(CallbackNumber.of("0612345678"), "en", "simple", CallbackQueue.of("hotline"),
                 Optional.empty(), CallerDetails.of("0612345678", Duration.ofMinutes(3)));
         for (int i = 0; i < WARM_UP; i++) store.save(request);
         long[] save = new long[saves];
@@ -77,7 +77,7 @@ public final class SaveLatencyBenchmark {
         long[] claim = new long[cycles];
         for (int i = 0; i < cycles; i++) {
             long t0 = System.nanoTime();
-            long id = store.nextInLine(CallbackQueue.HOTLINE).orElseThrow().id();
+            long id = store.nextInLine(CallbackQueue.of("hotline")).orElseThrow().id();
             store.claim(id).orElseThrow();
             store.recordAttempt(id, new AttemptResult.NotReached("no-answer"));
             claim[i] = System.nanoTime() - t0;
