@@ -9,12 +9,18 @@ import java.util.stream.Stream;
  */
 public record HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal,
                             Store store, LineQuality lineQuality, InboundScript inbound, Dialler dialler,
-                            AgentScripts agentScripts) {
+                            AgentScripts agentScripts, Hours hours) {
+
+    /** Always open ({@code hours:} left out). */
+    public HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal, Store store,
+                         LineQuality lineQuality, InboundScript inbound, Dialler dialler, AgentScripts agentScripts) {
+        this(server, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, null);
+    }
 
     /** Without {@code agent-scripts:} (the shipped ones). */
     public HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal, Store store,
                          LineQuality lineQuality, InboundScript inbound, Dialler dialler) {
-        this(server, sounds, languages, journal, store, lineQuality, inbound, dialler, null);
+        this(server, sounds, languages, journal, store, lineQuality, inbound, dialler, null, null);
     }
 
     public HotlineConfig {
@@ -28,6 +34,7 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
         dialler = dialler == null ? Dialler.defaults() : dialler;
         var check = new Check();
         agentScripts = agentScripts == null ? AgentScripts.defaults() : agentScripts;
+        hours = hours == null ? Hours.defaults() : hours;
         String holdReason = agentScripts.holdCallbackReason();
         check.across("agent-scripts.hold-callback-reason", Set.of("agent-scripts", "inbound"),
                 inbound.callbacks().confirmedPrompts().containsKey(holdReason),
@@ -57,23 +64,27 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
 
     /** What a call follows: a snapshot taken at its start. */
     public Script script() {
-        return new Script(sounds, languages, lineQuality, inbound, store.promise(), agentScripts);
+        return new Script(sounds, languages, lineQuality, inbound, store.promise(), agentScripts, hours);
     }
 
     public static HotlineConfig defaults() {
-        return new HotlineConfig(null, null, null, null, null, null, null, null, null);
+        return new HotlineConfig(null, null, null, null, null, null, null, null, null, null);
     }
 
     public HotlineConfig withServer(Server newServer) {
-        return new HotlineConfig(newServer, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts);
+        return new HotlineConfig(newServer, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, hours);
     }
 
     public HotlineConfig withInbound(InboundScript newInbound) {
-        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, newInbound, dialler, agentScripts);
+        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, newInbound, dialler, agentScripts, hours);
     }
 
     public HotlineConfig withLanguages(Languages newLanguages) {
-        return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound, dialler, agentScripts);
+        return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound, dialler, agentScripts, hours);
+    }
+
+    public HotlineConfig withHours(Hours newHours) {
+        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, newHours);
     }
 
     /** Every prompt any script can play, with the key path that names it. */
@@ -85,6 +96,7 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
                 new InboundScript.PromptUse("languages.dialect-prompt", languages.dialectPrompt()),
                 // said to the agent by asterisk-conf's [agent-whisper] (inbound.agents.apologise-after)
                 new InboundScript.PromptUse("inbound.agents.agent-whisper", "agent-apologise"));
-        return Stream.concat(Stream.concat(Stream.concat(inbound.promptUses(), menu), options), agentScripts.promptUses());
+        return Stream.concat(Stream.concat(Stream.concat(Stream.concat(inbound.promptUses(), menu), options),
+                agentScripts.promptUses()), hours.promptUses());
     }
 }

@@ -17,19 +17,27 @@ import java.util.Optional;
  * @param promises    reason code → promised reply time ({@code store.promise}): said by the
  *                    confirmed prompt and stored with the request, so both come from one snapshot
  * @param agentScripts the agent's keys and their scripts ({@code agent-scripts:}, docs/agent-keys.md)
+ * @param hours       opening hours, holidays and exceptional openings ({@code hours:}); left out: always open
  */
 public record Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
-                     Map<String, Duration> promises, AgentScripts agentScripts) {
+                     Map<String, Duration> promises, AgentScripts agentScripts, Hours hours) {
 
     public Script {
         promises = Map.copyOf(promises);
         agentScripts = agentScripts == null ? AgentScripts.defaults() : agentScripts;
+        hours = hours == null ? Hours.defaults() : hours;
+    }
+
+    /** Always open. */
+    public Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
+                  Map<String, Duration> promises, AgentScripts agentScripts) {
+        this(sounds, languages, lineQuality, inbound, promises, agentScripts, null);
     }
 
     /** With the shipped agent scripts. */
     public Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
                   Map<String, Duration> promises) {
-        this(sounds, languages, lineQuality, inbound, promises, null);
+        this(sounds, languages, lineQuality, inbound, promises, null, null);
     }
 
     /** The reply time this script promises for {@code reason}; empty for a reason it does not know. */
@@ -38,6 +46,10 @@ public record Script(Sounds sounds, Languages languages, LineQuality lineQuality
     }
 
     public Script withInbound(InboundScript newInbound) {
-        return new Script(sounds, languages, lineQuality, newInbound, promises, agentScripts);
+        return new Script(sounds, languages, lineQuality, newInbound, promises, agentScripts, hours);
+    }
+
+    public Script withHours(Hours newHours) {
+        return new Script(sounds, languages, lineQuality, inbound, promises, agentScripts, newHours);
     }
 }

@@ -18,11 +18,13 @@ final class AfterAgent {
     private final AgentScripts agent;
     private final Escalation escalation;
     private final Dialect dialect;
+    private final ClosingWords closingWords;
 
-    AfterAgent(AgentScripts agent, Escalation escalation, Dialect dialect) {
+    AfterAgent(AgentScripts agent, Escalation escalation, Dialect dialect, ClosingWords closingWords) {
         this.agent = agent;
         this.escalation = escalation;
         this.dialect = dialect;
+        this.closingWords = closingWords;
     }
 
     Outcome after(Caller caller, CallFacts facts, Outcome queued, Instant answered,
@@ -47,7 +49,8 @@ final class AfterAgent {
             }
         }
         try {
-            Prompting.goodbye(caller, agent.closingPrompt(), agent.pauseBeforeHangup());
+            // "... goodbye", or "... have a good weekend / enjoy the holiday" before one (§1)
+            Prompting.goodbye(caller, closingWords.closing(agent.closingPrompt()), agent.pauseBeforeHangup());
         } catch (CallerHungUp first) {
             // §9 (004 §7): let the caller hang up first; that is how most agent calls end
         }
