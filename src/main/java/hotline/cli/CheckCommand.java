@@ -25,6 +25,10 @@ public final class CheckCommand implements Callable<Integer> {
             + "(# file or # default).")
     boolean print;
 
+    @Option(names = "--print-dialplan-hours", description = "Print only the opening hours as the dialplan context "
+            + "[hotline-hours] for asterisk-conf/extensions.conf (the fallback when the server is down).")
+    boolean printDialplanHours;
+
     @Spec
     CommandSpec spec;
 
@@ -46,6 +50,11 @@ public final class CheckCommand implements Callable<Integer> {
         List<String> problems = ConfigFile.problems(cfg, config.file.toString()); // what a reload checks too
         if (!problems.isEmpty()) {
             return refused(problems);
+        }
+        if (printDialplanHours) {
+            hotline.hours.DialplanHours.context(cfg.hours().model(), config.file.toString()).forEach(out::println);
+            out.flush();
+            return 0;
         }
         long prompts = cfg.promptUses().map(u -> u.promptKey()).distinct().count();
         out.println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");

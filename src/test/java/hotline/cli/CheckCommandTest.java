@@ -67,4 +67,21 @@ class CheckCommandTest {
     void aSecretOfOpsOwnPasses() throws Exception {
         assertThat(check("Zq7-unshared-9Lk")).isZero();
     }
+
+    @Test
+    void printDialplanHoursPrintsOnlyTheHotlineHoursContextForTheFilesHours() throws Exception {
+        assertThat(checkFile("hours: {time-zone: Europe/Madrid, weekly: {monday: [08:30-14:00]}}\n",
+                "--print-dialplan-hours")).isEqualTo(0);
+
+        assertThat(out.toString().lines().toList()).startsWith("[hotline-hours]")
+                .contains(" same => n,GotoIfTime(08:30-13:59,mon,*,*,Europe/Madrid?open)")
+                .noneMatch(l -> l.contains(": OK"));
+    }
+
+    @Test
+    void printDialplanHoursOfABadFilePrintsNothingButTheProblems() throws Exception {
+        assertThat(checkFile("hours: {weekly: {monday: [14:00-08:30]}}\n", "--print-dialplan-hours")).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("hours.weekly.monday[0]: '14:00-08:30' ends before it starts");
+    }
 }
