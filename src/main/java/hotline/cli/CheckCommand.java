@@ -36,6 +36,9 @@ public final class CheckCommand implements Callable<Integer> {
                     + "(default: asterisk-conf/queues.conf beside the config's folder; skipped with a note when "
                     + "that file does not exist).")
     Path queuesConf;
+    @Option(names = "--print-dialplan-hours", description = "Print only the opening hours as the dialplan context "
+            + "[hotline-hours] for asterisk-conf/extensions.conf (the fallback when the server is down).")
+    boolean printDialplanHours;
 
     @Spec
     CommandSpec spec;
@@ -59,6 +62,11 @@ public final class CheckCommand implements Callable<Integer> {
         problems.addAll(queueProblems(cfg, err));
         if (!problems.isEmpty()) {
             return refused(problems);
+        }
+        if (printDialplanHours) {
+            hotline.hours.DialplanHours.context(cfg.hours().model(), config.file.toString()).forEach(out::println);
+            out.flush();
+            return 0;
         }
         long prompts = cfg.promptUses().map(u -> u.promptKey()).distinct().count();
         out.println(config.file + ": OK (" + prompts + " prompts in " + cfg.languages().offered() + ")");

@@ -79,7 +79,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     private static Scenario withScript(Scenario s, String script) {
         return new Scenario(s.name(), s.about(), script, s.dialled(), s.callerId(), s.sounds(), s.presses(),
-                s.types(), s.hangsUp(), s.speaksFor(), s.queues(), s.agentPresses(), s.expect());
+                s.types(), s.hangsUp(), s.speaksFor(), s.queues(), s.agentPresses(), s.expect(), s.when());
     }
 
     /** One step a line: the time since the call started, the step, its details. */

@@ -52,10 +52,14 @@ public record Callbacks(String useCallerIdPrompt, String enterNumberPrompt, Stri
                         String limitPrompt, String confirmCallerIdPrompt, String noNumberPrompt,
                         Duration pauseBeforeHangup) {
 
-    /** National numbers: with the trunk prefix 0 but not the international 00, or without a prefix. */
-    /** call-scripts.md §5: each says what {@code store.promise} promises for its reason. */
+    /**
+     * call-scripts.md §5: each says what {@code store.promise} promises for its reason; {@code closed}
+     * (hours.when-closed: callback) promises a call soon after the next opening.
+     */
     public static final Map<String, String> DEFAULT_CONFIRMED_PROMPTS = Map.of("simple", "callback-confirmed-2h",
-            "complex", "callback-confirmed-24h", "complaint", "teamlead-unavailable");
+            "complex", "callback-confirmed-24h", "complaint", "teamlead-unavailable",
+            "closed", "callback-confirmed-closed");
+    /** National numbers: with the trunk prefix 0 but not the international 00, or without a prefix. */
     public static final List<String> NATIONAL = List.of("01", "02", "03", "04", "05", "06", "07", "08", "09",
             "1", "2", "3", "4", "5", "6", "7", "8", "9");
 

@@ -96,6 +96,14 @@ final class Check {
         }
     }
 
+    /** A problem about item {@code index} of the list that is entry {@code entry} of the map {@code key}. */
+    void entryItem(String key, String entry, int index, boolean ok, String message) {
+        if (!ok) {
+            problems.add(new Problem(key + "." + entry + "[" + index + "]", List.of(key, entry, String.valueOf(index)),
+                    message, Set.of(key)));
+        }
+    }
+
     void promptKey(String key, String value) {
         that(key, isPromptKey(value), notPromptKey(value));
     }

@@ -9,18 +9,18 @@ import java.util.stream.Stream;
  */
 public record HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal,
                             Store store, LineQuality lineQuality, InboundScript inbound, Dialler dialler,
-                            AgentScripts agentScripts, Callers callers) {
+                            AgentScripts agentScripts, Callers callers, Hours hours) {
+
+    /** Without {@code callers:} (the shipped defaults) and always open ({@code hours:} left out). */
+    public HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal, Store store,
+                         LineQuality lineQuality, InboundScript inbound, Dialler dialler, AgentScripts agentScripts) {
+        this(server, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, null, null);
+    }
 
     /** Without {@code agent-scripts:} nor {@code callers:} (the shipped ones). */
     public HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal, Store store,
                          LineQuality lineQuality, InboundScript inbound, Dialler dialler) {
-        this(server, sounds, languages, journal, store, lineQuality, inbound, dialler, null, null);
-    }
-
-    /** Without {@code callers:} (the shipped defaults). */
-    public HotlineConfig(Server server, Sounds sounds, Languages languages, Journal journal, Store store,
-                         LineQuality lineQuality, InboundScript inbound, Dialler dialler, AgentScripts agentScripts) {
-        this(server, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, null);
+        this(server, sounds, languages, journal, store, lineQuality, inbound, dialler, null, null, null);
     }
 
     public HotlineConfig {
@@ -35,6 +35,7 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
         var check = new Check();
         agentScripts = agentScripts == null ? AgentScripts.defaults() : agentScripts;
         callers = callers == null ? Callers.defaults() : callers;
+        hours = hours == null ? Hours.defaults() : hours;
         String holdReason = agentScripts.holdCallbackReason();
         check.across("agent-scripts.hold-callback-reason", Set.of("agent-scripts", "inbound"),
                 inbound.callbacks().confirmedPrompts().containsKey(holdReason),
@@ -69,23 +70,27 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
 
     /** What a call follows: a snapshot taken at its start. */
     public Script script() {
-        return new Script(sounds, languages, lineQuality, inbound, store.promise(), agentScripts, callers);
+        return new Script(sounds, languages, lineQuality, inbound, store.promise(), agentScripts, callers, hours);
     }
 
     public static HotlineConfig defaults() {
-        return new HotlineConfig(null, null, null, null, null, null, null, null, null, null);
+        return new HotlineConfig(null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public HotlineConfig withServer(Server newServer) {
-        return new HotlineConfig(newServer, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, callers);
+        return new HotlineConfig(newServer, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, callers, hours);
     }
 
     public HotlineConfig withInbound(InboundScript newInbound) {
-        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, newInbound, dialler, agentScripts, callers);
+        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, newInbound, dialler, agentScripts, callers, hours);
     }
 
     public HotlineConfig withLanguages(Languages newLanguages) {
-        return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound, dialler, agentScripts, callers);
+        return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound, dialler, agentScripts, callers, hours);
+    }
+
+    public HotlineConfig withHours(Hours newHours) {
+        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, callers, newHours);
     }
 
     /** Every prompt any script can play, with the key path that names it. */
@@ -97,7 +102,7 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
                 new InboundScript.PromptUse("languages.dialect-prompt", languages.dialectPrompt()),
                 // said to the agent by asterisk-conf's [agent-whisper] (inbound.agents.apologise-after)
                 new InboundScript.PromptUse("inbound.agents.agent-whisper", "agent-apologise"));
-        return Stream.of(inbound.promptUses(), menu, options, agentScripts.promptUses(), callers.promptUses())
-                .flatMap(s -> s);
+        return Stream.of(inbound.promptUses(), menu, options, agentScripts.promptUses(), callers.promptUses(),
+                hours.promptUses()).flatMap(s -> s);
     }
 }

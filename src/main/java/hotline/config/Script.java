@@ -18,26 +18,28 @@ import java.util.Optional;
  *                    confirmed prompt and stored with the request, so both come from one snapshot
  * @param agentScripts the agent's keys and their scripts ({@code agent-scripts:}, docs/agent-keys.md)
  * @param callers     repeat callers, abuse reports and the block list ({@code callers:})
+ * @param hours       opening hours, holidays and exceptional openings ({@code hours:}); left out: always open
  */
 public record Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
-                     Map<String, Duration> promises, AgentScripts agentScripts, Callers callers) {
+                     Map<String, Duration> promises, AgentScripts agentScripts, Callers callers, Hours hours) {
 
     public Script {
         promises = Map.copyOf(promises);
         agentScripts = agentScripts == null ? AgentScripts.defaults() : agentScripts;
         callers = callers == null ? Callers.defaults() : callers;
+        hours = hours == null ? Hours.defaults() : hours;
     }
 
-    /** With the shipped {@code callers:} defaults. */
+    /** With the shipped {@code callers:} defaults; always open. */
     public Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
                   Map<String, Duration> promises, AgentScripts agentScripts) {
-        this(sounds, languages, lineQuality, inbound, promises, agentScripts, null);
+        this(sounds, languages, lineQuality, inbound, promises, agentScripts, null, null);
     }
 
     /** With the shipped agent scripts. */
     public Script(Sounds sounds, Languages languages, LineQuality lineQuality, InboundScript inbound,
                   Map<String, Duration> promises) {
-        this(sounds, languages, lineQuality, inbound, promises, null, null);
+        this(sounds, languages, lineQuality, inbound, promises, null, null, null);
     }
 
     /** The reply time this script promises for {@code reason}; empty for a reason it does not know. */
@@ -46,6 +48,14 @@ public record Script(Sounds sounds, Languages languages, LineQuality lineQuality
     }
 
     public Script withInbound(InboundScript newInbound) {
-        return new Script(sounds, languages, lineQuality, newInbound, promises, agentScripts, callers);
+        return new Script(sounds, languages, lineQuality, newInbound, promises, agentScripts, callers, hours);
+    }
+
+    public Script withHours(Hours newHours) {
+        return new Script(sounds, languages, lineQuality, inbound, promises, agentScripts, callers, newHours);
+    }
+
+    public Script withCallers(Callers newCallers) {
+        return new Script(sounds, languages, lineQuality, inbound, promises, agentScripts, newCallers, hours);
     }
 }

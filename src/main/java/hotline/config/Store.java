@@ -39,11 +39,15 @@ public record Store(String jdbcUrl, String user, String password, Integer maxAtt
     /** Well under a caller's patience: a caller waits in silence while the store saves. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     public static final Path DEFAULT_SPOOL = Path.of("data", "callback-spool.jsonl");
-    /** call-scripts.md §5: 2 hours for a simple matter, 24 hours for a complex one. */
+    /**
+     * call-scripts.md §5: 2 hours for a simple matter, 24 hours for a complex one; a request taken
+     * while closed ({@code closed}): 2 hours after the next opening (the flow adds the wait for it).
+     */
     public static final Map<String, Duration> DEFAULT_PROMISE = Map.of(
             "simple", Duration.ofHours(2),
             "complex", Duration.ofHours(24),
-            "complaint", Duration.ofHours(2));
+            "complaint", Duration.ofHours(2),
+            "closed", Duration.ofHours(2));
 
     public Store {
         jdbcUrl = jdbcUrl == null ? DEFAULT_JDBC_URL : jdbcUrl.strip();

@@ -18,14 +18,17 @@ final class AfterAgent {
     private final AgentScripts agent;
     private final Escalation escalation;
     private final Dialect dialect;
+    private final ClosingWords closingWords;
 
     private final String dialectWhisper;
 
-    AfterAgent(AgentScripts agent, Escalation escalation, Dialect dialect, String dialectWhisper) {
+    AfterAgent(AgentScripts agent, Escalation escalation, Dialect dialect, String dialectWhisper,
+               ClosingWords closingWords) {
         this.dialectWhisper = dialectWhisper;
         this.agent = agent;
         this.escalation = escalation;
         this.dialect = dialect;
+        this.closingWords = closingWords;
     }
 
     Outcome after(Caller caller, CallFacts facts, Outcome queued, Instant answered,
@@ -50,7 +53,8 @@ final class AfterAgent {
             }
         }
         try {
-            Prompting.goodbye(caller, agent.closingPrompt(), agent.pauseBeforeHangup());
+            // "... goodbye", or "... have a good weekend / enjoy the holiday" before one (§1)
+            Prompting.goodbye(caller, closingWords.closing(agent.closingPrompt()), agent.pauseBeforeHangup());
         } catch (CallerHungUp first) {
             // §9 (004 §7): let the caller hang up first; that is how most agent calls end
         }

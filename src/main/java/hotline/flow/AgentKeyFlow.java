@@ -28,6 +28,7 @@ public final class AgentKeyFlow implements CallFlow {
     private final CallbackCapture callbacks;
     private final AbuseReports reports;
     private final InstantSource clock;
+    private final ClosingWords closingWords;
 
     public AgentKeyFlow(String script, Script snapshot, CallbackBook book, InstantSource clock) {
         this(script, snapshot, book, CallerHistory.NONE, clock);
@@ -42,6 +43,7 @@ public final class AgentKeyFlow implements CallFlow {
         this.languages = snapshot.languages();
         this.clock = clock;
         this.callbacks = new CallbackCapture(inbound.callbacks(), new PromisingBook(book, snapshot.promises()));
+        this.closingWords = new ClosingWords(snapshot.hours(), snapshot.hours().model(), clock);
     }
 
     @Override
@@ -156,7 +158,7 @@ public final class AgentKeyFlow implements CallFlow {
         Heard heard = caller.promptAndListen(agent.anythingElsePrompt(), listening.listenFor(), listening.voiceNeeded(),
                 "");
         if (heard instanceof Heard.Voice || heard instanceof Heard.Pressed) return new Outcome.AgentScript(script, "back");
-        caller.play(agent.closingPrompt());
+        caller.play(closingWords.closing(agent.closingPrompt())); // a good weekend / holiday before one (§1)
         caller.pause(agent.pauseBeforeHangup());
         return goodbye(caller, agent.mustHangUpPrompt());
     }

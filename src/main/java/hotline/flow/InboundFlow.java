@@ -2,10 +2,12 @@ package hotline.flow;
 
 import hotline.config.AgentScripts;
 import hotline.config.Callers;
+import hotline.config.Hours;
 import hotline.config.InboundScript;
 import hotline.config.Languages;
 import hotline.config.Script;
 import hotline.config.Store;
+import hotline.hours.OpeningHours;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -28,6 +30,8 @@ public final class InboundFlow implements CallFlow {
     private final AfterAgent afterAgent;
     private final CallerCheck callers;
     private final InstantSource clock;
+    private final OpeningHours open;
+    private final ClosedLine closed;
     private Instant answered;
 
     /** The inbound script of one call's snapshot: its prompts, timings, languages and promises; one flow per call. */
@@ -37,26 +41,32 @@ public final class InboundFlow implements CallFlow {
 
     /** As above, the caller's number looked up in {@code history} (block list, repeat callers). */
     public InboundFlow(Script snapshot, CallbackBook book, CallerHistory history, InstantSource clock) {
-        this(snapshot.inbound(), snapshot.languages(), snapshot.promises(), snapshot.agentScripts(),
+        this(snapshot.inbound(), snapshot.languages(), snapshot.promises(), snapshot.agentScripts(), snapshot.hours(),
                 new CallerCheck(snapshot.callers(), history, clock), book, clock);
     }
 
     /** With the default promises ({@code store.promise} left out: tests of the script). */
     public InboundFlow(InboundScript script, Languages languages, CallbackBook book, InstantSource clock) {
-        this(script, languages, Store.defaults().promise(), AgentScripts.defaults(),
+        this(script, languages, Store.defaults().promise(), AgentScripts.defaults(), null,
                 new CallerCheck(Callers.defaults(), CallerHistory.NONE, clock), book, clock);
     }
 
     private InboundFlow(InboundScript script, Languages languages, Map<String, Duration> promises,
-                        AgentScripts agentScripts, CallerCheck callers, CallbackBook book, InstantSource clock) {
+                        AgentScripts agentScripts, Hours hours, CallerCheck callers, CallbackBook book,
+                        InstantSource clock) {
         this.script = script;
         this.callers = callers;
         this.languages = languages;
         this.clock = clock; // it keeps the moment the call was answered
-        var callbacks = new CallbackCapture(script.callbacks(), new PromisingBook(book, promises));
+        Hours h = hours == null ? Hours.alwaysOpen() : hours;
+        this.open = h.model();
+        var promising = new PromisingBook(book, promises);
+        var callbacks = new CallbackCapture(script.callbacks(), promising);
         this.agents = new ToAgents(script.agents(), callbacks);
         this.escalation = new Escalation(script.complaint(), callbacks, clock);
-        this.afterAgent = new AfterAgent(agentScripts, escalation, script.dialect(), script.dialectWhisper());
+        this.afterAgent = new AfterAgent(agentScripts, escalation, script.dialect(), script.dialectWhisper(),
+                new ClosingWords(h, open, clock));
+        this.closed = new ClosedLine(h, open, script.callbacks(), promising, script.agents().queue());
     }
 
     @Override
@@ -66,6 +76,8 @@ public final class InboundFlow implements CallFlow {
         caller.useLanguage(languages.forNumber(facts.dialled()));
         var blocked = callers.atAnswer(caller, facts); // §7 the block list; §1 a repeat caller, for the agent
         if (blocked.isPresent()) return blocked.get();
+        // closed: the greeting's "how can I help you?" would not be true (§5, docs/call-flows/inbound.md)
+        if (!open.isOpen(answered)) return closed.run(caller, facts, answered);
         Answer answer = caller.ask(script.greeting(), keys());
         if (answer instanceof Answer.Finished) answer = afterGreeting(caller);
         return answered(caller, facts, answer);

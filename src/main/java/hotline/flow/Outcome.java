@@ -18,6 +18,11 @@ public sealed interface Outcome {
         public String code() { return line + "-line-goodbye"; }
     }
 
+    /** Outside the opening hours ({@code hours.when-closed: goodbye}): the hours said, goodbye, paused, hung up. */
+    record ClosedGoodbye() implements Outcome {
+        public String code() { return "closed-goodbye"; }
+    }
+
     /** The caller reached an agents' queue; {@code end} says how the wait ended. */
     record Queued(String queue, QueueEnd end) implements Outcome {
         public String code() { return "queued:" + queue; }

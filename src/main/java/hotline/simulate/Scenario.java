@@ -23,11 +23,12 @@ import java.util.Optional;
  * @param agentPresses feature keys the answering agent presses: accepted and kept for the coming
  *                  agent scripts (issue 11); no flow reads them yet
  * @param expect    what the scenario must end in (the tests check it)
+ * @param when      when the call starts and under which opening hours
  */
 public record Scenario(String name, String about, String script, String dialled, String callerId,
                        List<Sound> sounds, List<Press> presses, List<String> types, Optional<Moment> hangsUp,
                        Duration speaksFor, Map<String, QueuePlan> queues, List<Press> agentPresses,
-                       Optional<Expect> expect) {
+                       Optional<Expect> expect, When when) {
 
     public Scenario {
         sounds = List.copyOf(sounds);
@@ -35,6 +36,24 @@ public record Scenario(String name, String about, String script, String dialled,
         types = List.copyOf(types);
         queues = Map.copyOf(queues);
         agentPresses = List.copyOf(agentPresses);
+        when = when == null ? When.ANY : when;
+    }
+
+    /** At the simulator's fixed start, under the config's hours. */
+    public Scenario(String name, String about, String script, String dialled, String callerId,
+                    List<Sound> sounds, List<Press> presses, List<String> types, Optional<Moment> hangsUp,
+                    Duration speaksFor, Map<String, QueuePlan> queues, List<Press> agentPresses,
+                    Optional<Expect> expect) {
+        this(name, about, script, dialled, callerId, sounds, presses, types, hangsUp, speaksFor, queues, agentPresses,
+                expect, null);
+    }
+
+    /**
+     * When the call starts ({@code starts-at}; empty: {@link Simulator#START}) and the opening hours
+     * it is under ({@code hours:}, the keys of hotline.yaml's; empty: the config's).
+     */
+    public record When(Optional<java.time.Instant> startsAt, Optional<hotline.config.Hours> hours) {
+        static final When ANY = new When(Optional.empty(), Optional.empty());
     }
 
     /**

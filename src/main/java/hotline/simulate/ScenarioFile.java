@@ -30,7 +30,7 @@ public final class ScenarioFile {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Set<String> KEYS = Set.of("about", "script", "dialled", "caller-id", "silent", "speaks-at",
             "quiet", "noisy", "sounds", "presses", "types", "hangs-up-at", "speaks-for", "agent-answers-after",
-            "queues", "agent-presses", "expect");
+            "queues", "agent-presses", "expect", "starts-at", "hours");
 
     private final String where;
 
@@ -72,7 +72,30 @@ public final class ScenarioFile {
                 presses("presses", root.path("presses")), texts(root.path("types")),
                 root.has("hangs-up-at") ? Optional.of(moment("hangs-up-at", root.get("hangs-up-at"))) : Optional.empty(),
                 root.has("speaks-for") ? duration("speaks-for", root.get("speaks-for")) : Duration.ofSeconds(3),
-                queues, presses("agent-presses", root.path("agent-presses")), expect(root.path("expect")));
+                queues, presses("agent-presses", root.path("agent-presses")), expect(root.path("expect")), when(root));
+    }
+
+    /** {@code starts-at: 2026-01-05T20:00:00+01:00} and {@code hours:} (hotline.yaml's section, checked as there). */
+    private Scenario.When when(JsonNode root) {
+        Optional<java.time.Instant> start = Optional.empty();
+        if (root.has("starts-at")) {
+            try {
+                start = Optional.of(java.time.OffsetDateTime.parse(root.get("starts-at").asText()).toInstant());
+            } catch (java.time.format.DateTimeParseException e) {
+                throw problem("starts-at", "'" + root.get("starts-at").asText() + "' is not a time with its offset"
+                        + " (e.g. 2026-01-05T20:00:00+01:00)");
+            }
+        }
+        Optional<hotline.config.Hours> hours = Optional.empty();
+        if (root.has("hours")) {
+            try {
+                String yaml = YAML.writeValueAsString(java.util.Map.of("hours", root.get("hours")));
+                hours = Optional.of(hotline.config.ConfigLoader.parse(where + " (hours:)", yaml).hours());
+            } catch (IOException | hotline.config.ConfigException e) {
+                throw problem("hours", e.getMessage());
+            }
+        }
+        return new Scenario.When(start, hours);
     }
 
     private List<Sound> sounds(JsonNode root) {

@@ -47,7 +47,8 @@ public final class Simulator {
 
     public Simulation run(Scenario scenario) {
         long wallStart = System.nanoTime();
-        var time = new VirtualTime(START);
+        var time = new VirtualTime(scenario.when().startsAt().orElse(START));
+        Script snapshot = scenario.when().hours().map(this.snapshot::withHours).orElse(this.snapshot);
         CallRecord record = new CallRecord(time)
                 .with("call", "simulated-" + scenario.name())
                 .with("channel", "Simulated/" + scenario.name())

@@ -127,4 +127,21 @@ class CheckCommandTest {
         assertThat(err.toString()).contains("note: queue names not checked against queues.conf: no ",
                 "asterisk -rx \"queue show\"");
     }
+
+    @Test
+    void printDialplanHoursPrintsOnlyTheHotlineHoursContextForTheFilesHours() throws Exception {
+        assertThat(checkFile("hours: {time-zone: Europe/Madrid, weekly: {monday: [08:30-14:00]}}\n",
+                "--print-dialplan-hours")).isEqualTo(0);
+
+        assertThat(out.toString().lines().toList()).startsWith("[hotline-hours]")
+                .contains(" same => n,GotoIfTime(08:30-13:59,mon,*,*,Europe/Madrid?open)")
+                .noneMatch(l -> l.contains(": OK"));
+    }
+
+    @Test
+    void printDialplanHoursOfABadFilePrintsNothingButTheProblems() throws Exception {
+        assertThat(checkFile("hours: {weekly: {monday: [14:00-08:30]}}\n", "--print-dialplan-hours")).isEqualTo(1);
+        assertThat(out.toString()).isEmpty();
+        assertThat(err.toString()).contains("hours.weekly.monday[0]: '14:00-08:30' ends before it starts");
+    }
 }

@@ -23,7 +23,8 @@ class StoreConfigTest {
         assertThat(store.jdbcUrl()).isEqualTo("jdbc:sqlite:data/hotline.db");
         assertThat(store.maxAttempts()).isEqualTo(3);
         assertThat(store.retryAfter()).isEqualTo(Duration.ofMinutes(10));
-        assertThat(store.promise()).containsExactly(Map.entry("complaint", Duration.ofHours(2)),
+        assertThat(store.promise()).containsExactly(Map.entry("closed", Duration.ofHours(2)),
+                Map.entry("complaint", Duration.ofHours(2)),
                 Map.entry("complex", Duration.ofHours(24)), Map.entry("simple", Duration.ofHours(2)));
     }
 

@@ -28,7 +28,7 @@ class BlockListTest {
         var callers = new Callers(c.repeatWithin(), c.blockedPrompt(), c.pauseBeforeHangup(), reports,
                 Duration.ofDays(30), Duration.ofDays(7), c.reportsKeep());
         return new Script(SHIPPED.sounds(), SHIPPED.languages(), SHIPPED.lineQuality(), SHIPPED.inbound(),
-                SHIPPED.promises(), SHIPPED.agentScripts(), callers);
+                SHIPPED.promises(), SHIPPED.agentScripts(), callers, SHIPPED.hours());
     }
 
     private Outcome secondAbusivePress(Script script, String agentQueue) {

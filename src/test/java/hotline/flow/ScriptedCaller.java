@@ -43,6 +43,12 @@ final class ScriptedCaller implements Caller {
         return () -> now;
     }
 
+    /** The call starts at {@code start} instead (opening hours: any date, any time of day). */
+    ScriptedCaller startsAt(Instant start) {
+        now = start;
+        return this;
+    }
+
     private void takes(Duration d) {
         now = now.plus(d);
     }

@@ -38,7 +38,7 @@ public final class LabHotline implements AutoCloseable {
                 q.voiceOverNoise(), q.quietBelow(), q.silenceBelow());
         HotlineConfig config = new HotlineConfig(new Server("127.0.0.1", agiPort, 50, Duration.ofSeconds(5)),
                 base.sounds(), base.languages(), new Journal(Path.of("target/it-journal-" + agiPort + ".jsonl")),
-                base.store(), quality, base.inbound(), base.dialler(), base.agentScripts(), base.callers());
+                base.store(), quality, base.inbound(), base.dialler(), base.agentScripts(), base.callers(), base.hours());
         try {
             hotline = Hotline.of(config).callbacks(book).callers(callers).withAudioServer().start();
             hotline.journal().addListener(journal::add);

@@ -63,6 +63,7 @@ class DocumentedScenariosTest {
         assertThat(outcomes).contains("silent-line-goodbye", "quiet-line-goodbye", "noisy-line-goodbye",
                 "queued:hotline", "queued:teamlead", "queued:dialect-zh", "queued:dialect-es", "queue-gave-up:hotline",
                 "dialect-unavailable:zh", "dialect-no-queue:ko", "callback-booked:simple", "callback-booked:complaint",
-                "callback-not-taken:simple", "caller-hung-up:greeting", "failed:unknown-script");
+                "callback-not-taken:simple", "caller-hung-up:greeting", "failed:unknown-script",
+                "callback-booked:closed", "closed-goodbye");
     }
 }

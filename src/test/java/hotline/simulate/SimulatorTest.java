@@ -79,4 +79,19 @@ class SimulatorTest {
         assertThatThrownBy(() -> ScenarioFile.parse("typo", "speaks-after: 2s"))
                 .hasMessageContaining("typo: speaks-after: unknown key");
     }
+
+    @Test
+    void aScenarioStartsWhenItSaysAndItsHoursAreCheckedAsHotlineYamlsAre() {
+        var evening = ScenarioFile.parse("evening", """
+                starts-at: 2026-01-05T20:00:00+01:00
+                hours: {time-zone: Europe/Berlin, weekly: {monday: [09:00-18:00]}, when-closed: goodbye}
+                """);
+        var run = new Simulator(ConfigLoader.load(Path.of("config/hotline.yaml")).script()).run(evening);
+        assertThat(run.outcome().code()).isEqualTo("closed-goodbye");
+        assertThat(run.record().toMap().get("started")).isEqualTo(java.time.Instant.parse("2026-01-05T19:00:00Z"));
+        assertThatThrownBy(() -> ScenarioFile.parse("bad", "hours: {time-zone: Mars/Olympus}"))
+                .hasMessageContaining("bad: hours:").hasMessageContaining("hours.time-zone: 'Mars/Olympus' is not an IANA");
+        assertThatThrownBy(() -> ScenarioFile.parse("bad", "starts-at: tonight"))
+                .hasMessageContaining("bad: starts-at: 'tonight' is not a time with its offset");
+    }
 }
