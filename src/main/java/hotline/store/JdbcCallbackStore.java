@@ -1,7 +1,5 @@
 package hotline.store;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import hotline.config.Store;
 import java.time.Clock;
 import java.time.Duration;
@@ -9,8 +7,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import javax.sql.DataSource;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +24,6 @@ final class JdbcCallbackStore implements CallbackStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcCallbackStore.class);
     /** claimNext gives up after this many lost races or set-aside rows in a row. */
     private static final int CLAIM_RACES = 50;
-    /** Connections per node: a few dialler threads and the flows saving now and then. */
-    private static final int POOL_SIZE = 4;
     private static final String NEXT_IN_LINE = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks "
             + "WHERE queue = ? AND state = 'PENDING' AND due_at <= ? ORDER BY id LIMIT 1";
 
@@ -49,7 +46,7 @@ final class JdbcCallbackStore implements CallbackStore {
     static JdbcCallbackStore open(Store config, Clock clock) {
         Dialect dialect = Dialect.of(config.jdbcUrl());
         var store = new JdbcCallbackStore(config, clock, dialect,
-                new Sql(pool(dialect.dataSource(config), config), describe(config.jdbcUrl())));
+                new Sql(Sql.pool(dialect.dataSource(config), config), describe(config.jdbcUrl())));
         try {
             store.sql.run("check durability", c -> {
                 dialect.checkDurable(c, store.describe());
@@ -65,30 +62,6 @@ final class JdbcCallbackStore implements CallbackStore {
             store.close();
             throw new StoreException("cannot migrate the schema of " + store.describe() + ": " + e.getMessage(), e);
         }
-    }
-
-    private static HikariDataSource pool(DataSource driver, Store config) {
-        var pool = new HikariConfig();
-        pool.setDataSource(driver);
-        pool.setPoolName("callback-store");
-        pool.setMaximumPoolSize(POOL_SIZE);
-        pool.setMinimumIdle(1);
-        // a save waits at most store.timeout for a connection (the caller is waiting in silence)
-        pool.setConnectionTimeout(Math.max(250, config.timeout().toMillis()));
-        pool.setValidationTimeout(Math.max(250, config.timeout().toMillis()));
-        pool.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
-        try {
-            return new HikariDataSource(pool);
-        } catch (RuntimeException e) {
-            throw new StoreException("cannot open the callback store " + config.jdbcUrl().replaceFirst("\\?.*", "")
-                    + ": " + rootMessage(e), e);
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null) t = t.getCause();
-        return t.getMessage();
     }
 
     @Override
@@ -135,7 +108,7 @@ final class JdbcCallbackStore implements CallbackStore {
     @Override
     public Optional<CallbackRequest> claim(long id, Claimant by) {
         int won = sql.update("claim callback " + id, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, "
-                + "claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'",
+                + "claim_renewed_at = NULL, claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'",
                 now().toEpochMilli(), by.id(), id);
         return won == 1 ? find(id) : Optional.empty();
     }
@@ -174,8 +147,8 @@ final class JdbcCallbackStore implements CallbackStore {
                 long now = now().toEpochMilli();
                 var next = Sql.query(c, NEXT_IN_LINE, rs -> rs.getLong("id"), queue.code(), now);
                 if (next.isEmpty()) return Optional.<Long>empty();
-                int claimed = Sql.update(c, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, claimed_by = ?, "
-                        + "attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'", now, by.id(), next.getFirst());
+                int claimed = Sql.update(c, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, claim_renewed_at = NULL, "
+                        + "claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'", now, by.id(), next.getFirst());
                 return claimed == 1 ? Optional.of(next.getFirst()) : Optional.<Long>empty();
             });
             if (won.isEmpty()) return Optional.empty();
@@ -228,6 +201,26 @@ final class JdbcCallbackStore implements CallbackStore {
     @Override
     public int releaseStaleClaims() {
         return attempts.releaseStale(now());
+    }
+
+    @Override
+    public Duration claimLease() {
+        return config.claimTimeout();
+    }
+
+    @Override
+    public Set<Long> renewClaims(Claimant by, Map<Long, Integer> attemptsById) {
+        return attempts.renew(by, attemptsById, now());
+    }
+
+    @Override
+    public Optional<QueueArrivals> sharedQueueArrivals() {
+        return dialect instanceof Dialect.Postgres ? Optional.of(queueArrivals()) : Optional.empty();
+    }
+
+    /** The table on either database (the contract tests it on SQLite too). */
+    QueueArrivals queueArrivals() {
+        return new JdbcQueueArrivals(sql);
     }
 
     @Override

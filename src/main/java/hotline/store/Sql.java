@@ -1,6 +1,10 @@
 package hotline.store;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import hotline.config.Store;
+import java.time.Duration;
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,12 +16,40 @@ import java.util.Optional;
 /** The store's pool and the few ways it talks to it; every SQLException becomes a {@link StoreException}. */
 final class Sql implements AutoCloseable {
 
+    /** Connections per node: a few dialler threads and the flows saving now and then. */
+    private static final int POOL_SIZE = 4;
+
     final HikariDataSource ds;
     private final String describe;
 
     Sql(HikariDataSource ds, String describe) {
         this.ds = ds;
         this.describe = describe;
+    }
+
+    /** The store's pool on {@code driver}: every wait bounded by store.timeout. */
+    static HikariDataSource pool(DataSource driver, Store config) {
+        var pool = new HikariConfig();
+        pool.setDataSource(driver);
+        pool.setPoolName("callback-store");
+        pool.setMaximumPoolSize(POOL_SIZE);
+        pool.setMinimumIdle(1);
+        // a save waits at most store.timeout for a connection (the caller is waiting in silence)
+        pool.setConnectionTimeout(Math.max(250, config.timeout().toMillis()));
+        pool.setValidationTimeout(Math.max(250, config.timeout().toMillis()));
+        pool.setInitializationFailTimeout(Duration.ofSeconds(10).toMillis());
+        try {
+            return new HikariDataSource(pool);
+        } catch (RuntimeException e) {
+            throw new StoreException("cannot open the callback store " + config.jdbcUrl().replaceFirst("\\?.*", "")
+                    + ": " + rootMessage(e), e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
     }
 
     String describe() {
