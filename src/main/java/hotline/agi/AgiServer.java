@@ -87,7 +87,14 @@ public final class AgiServer implements AutoCloseable {
     /** Each call's journal line names the version of the snapshot it took ({@code script-version}). */
     public AgiServer(Server settings, ScriptSource scripts, Routes routes, JournalWriter journal,
                      java.util.Optional<hotline.audio.AudioSocketServer> audio, Clock clock, Ticker ticker) {
-        this(settings, routes, ticker, new HotlineCall(scripts::snapshot, routes, journal, audio, clock, ticker),
+        this(settings, scripts, routes, journal, audio, clock, ticker, QueuePlaces.inMemory());
+    }
+
+    /** As above, with the queues' arrival order kept by {@code places} (shared by several nodes). */
+    public AgiServer(Server settings, ScriptSource scripts, Routes routes, JournalWriter journal,
+                     java.util.Optional<hotline.audio.AudioSocketServer> audio, Clock clock, Ticker ticker,
+                     QueuePlaces places) {
+        this(settings, routes, ticker, new HotlineCall(scripts::snapshot, routes, journal, audio, clock, ticker, places),
                 new BadRequests(journal, clock));
     }
 

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
 public final class CallbackDialler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CallbackDialler.class);
-    /** How often DIALLING rows left by a dead node are put back in line. */
+    /** How often DIALLING rows left by a dead node are put back in line (more often for a lease under 4 min). */
     static final Duration RELEASE_EVERY = Duration.ofMinutes(1);
     /** The longest wait between two tries when Asterisk cannot be reached. */
     static final Duration MAX_BACK_OFF = Duration.ofMinutes(1);
@@ -138,12 +138,13 @@ public final class CallbackDialler implements AutoCloseable {
             record(d.id(), d.attempt(), AttemptResult.notReached(AttemptResult.NO_RESPONSE));
         }
         inFlight.forgetAnsweredOlderThan(config.ringFor().plus(INTRO_ALLOWANCE), now);
+        renewClaims(); // before Asterisk: a node whose AMI is down still holds the calls it placed
         board.connect();
         if (!earlierRunsReleased) {
             store.releaseEarlierRuns(claimant);
             earlierRunsReleased = true;
         }
-        if (!now.isBefore(lastRelease.plus(RELEASE_EVERY))) {
+        if (!now.isBefore(lastRelease.plus(releaseEvery()))) {
             store.releaseStaleClaims();
             lastRelease = now;
         }
@@ -158,6 +159,24 @@ public final class CallbackDialler implements AutoCloseable {
                 place(next.get(), line, served.whisper());
             }
         }
+    }
+
+    /** The heartbeat: the claims whose calls still ring keep their lease while this node lives. */
+    private void renewClaims() {
+        Map<Long, Integer> open = inFlight.openAttempts();
+        if (open.isEmpty()) return;
+        var held = store.renewClaims(claimant, open);
+        open.forEach((id, attempt) -> {
+            if (held.contains(id)) return;
+            log.warn("callback {} attempt {}: released as stale (this node could not renew it within {}); "
+                    + "no longer this node's", id, attempt, store.claimLease()); // it holds none of our agents now
+            inFlight.lost(id, attempt);
+        });
+    }
+
+    /** A dead node's claims return at most a quarter of the lease after it ran out. */
+    private Duration releaseEvery() {
+        return min(RELEASE_EVERY, store.claimLease().dividedBy(4));
     }
 
     /**

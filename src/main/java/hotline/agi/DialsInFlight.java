@@ -40,6 +40,19 @@ final class DialsInFlight {
         notifyAll();
     }
 
+    /** The attempts still waiting for Asterisk's answer (id → attempt): their claims need renewing. */
+    synchronized Map<Long, Integer> openAttempts() {
+        var open = new java.util.HashMap<Long, Integer>();
+        dials.values().stream().filter(d -> !d.answered()).forEach(d -> open.put(d.id(), d.attempt()));
+        return open;
+    }
+
+    /** The store no longer has this attempt as ours (released as stale): it holds no agent of ours. */
+    synchronized void lost(long id, int attempt) {
+        dials.computeIfPresent(id, (k, d) -> d.attempt() == attempt && !d.answered() ? null : d);
+        notifyAll();
+    }
+
     /** Callbacks holding an agent of {@code queue}. */
     int holding(CallbackQueue queue) {
         return (int) dials.values().stream().filter(d -> d.queue().equals(queue)).count();

@@ -44,13 +44,19 @@ final class HotlineCall implements AgiScript {
 
     HotlineCall(Supplier<ScriptSource.Snapshot> scripts, Routes routes, JournalWriter journal, Optional<AudioSocketServer> audio,
                 Clock clock, Ticker ticker) {
+        this(scripts, routes, journal, audio, clock, ticker, QueuePlaces.inMemory());
+    }
+
+    /** @param places arrival order in the queues: this node's memory, or shared by the nodes on one store */
+    HotlineCall(Supplier<ScriptSource.Snapshot> scripts, Routes routes, JournalWriter journal, Optional<AudioSocketServer> audio,
+                Clock clock, Ticker ticker, QueuePlaces places) {
         this.ticker = ticker;
         this.scripts = scripts;
         this.routes = routes;
         this.journal = journal;
         this.audio = audio;
         this.clock = clock;
-        this.places = new QueuePlaces();
+        this.places = places;
     }
 
     @Override

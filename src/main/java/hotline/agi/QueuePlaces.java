@@ -1,34 +1,45 @@
 package hotline.agi;
 
+import hotline.store.QueueArrivals;
+import hotline.time.Ticker;
+import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * Arrival order per queue, so that a caller who steps out of the queue to hear a prompt
  * (patience, callback offer) re-enters at their place, not at the end (call-scripts.md §5).
- * Every hotline caller enters the queues through this server, so it knows who came first.
+ * One node keeps it in memory; several nodes on one PostgreSQL share it ({@link #shared}).
  */
-final class QueuePlaces {
+public interface QueuePlaces extends AutoCloseable {
 
-    private final Map<String, Map<String, Instant>> arrivals = new ConcurrentHashMap<>();
+    /** The position (1 = head of the line) the caller should re-enter at; never fails a live call. */
+    int placeFor(String queue, String callId, Instant now);
 
-    /** The position (1 = head of the line) the caller should re-enter at. */
-    int placeFor(String queue, String callId, Instant now) {
-        Map<String, Instant> waiting = arrivals.computeIfAbsent(queue, q -> new ConcurrentHashMap<>());
-        Instant mine = waiting.computeIfAbsent(callId, id -> now);
-        return 1 + (int) waiting.entrySet().stream()
-                .filter(e -> !e.getKey().equals(callId))
-                .filter(e -> e.getValue().isBefore(mine) || (e.getValue().equals(mine) && e.getKey().compareTo(callId) < 0))
-                .count();
+    /** An agent answered: the call no longer waits in {@code queue}. */
+    void leave(String queue, String callId);
+
+    /** The call ended, however it ended: it holds no place in any queue. */
+    void leaveAll(String callId);
+
+    /** Stops whatever runs in the background (the shared places' lease renewal). */
+    @Override
+    default void close() {
     }
 
-    void leave(String queue, String callId) {
-        Map<String, Instant> waiting = arrivals.get(queue);
-        if (waiting != null) waiting.remove(callId);
+    /** Places in this node's memory: one node serves every caller (SQLite). */
+    static QueuePlaces inMemory() {
+        return new LocalQueuePlaces();
     }
 
-    void leaveAll(String callId) {
-        arrivals.values().forEach(w -> w.remove(callId));
+    /**
+     * Places shared through the store by every node on it, leased by {@code node} and renewed in the
+     * background; a store failure falls back to this node's own guess and is reported to
+     * {@code onFallback} ({@code place}, {@code leave}, {@code renew}).
+     */
+    static QueuePlaces shared(QueueArrivals store, String node, Clock clock, Ticker ticker, Consumer<String> onFallback) {
+        var places = new SharedQueuePlaces(store, node, clock, ticker, onFallback);
+        places.start();
+        return places;
     }
 }

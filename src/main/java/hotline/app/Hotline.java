@@ -2,6 +2,7 @@ package hotline.app;
 
 import hotline.agi.AgiServer;
 import hotline.agi.CallbackDialler;
+import hotline.agi.QueuePlaces;
 import hotline.audio.AudioSocketServer;
 import hotline.config.HotlineConfig;
 import hotline.config.ScriptSource;
@@ -49,14 +50,15 @@ public final class Hotline implements AutoCloseable {
     private final Optional<CallbackDialler> dialler;
     private final Optional<SpoolReplayer> replayer;
     private final Optional<CallbackStore> store;
+    private final QueuePlaces places;
     private final Ticker ticker;
     private final int agiPort;
     private final Metrics metrics;
     private final Admin admin;
 
     private Hotline(Builder b, ScriptSource scripts, JournalWriter journal, Optional<AudioSocketServer> audio,
-                    CallbackBook book, CallerHistory callers, Optional<SpoolReplayer> replayer, Optional<CallbackStore> store, Metrics metrics)
-            throws IOException {
+                    CallbackBook book, CallerHistory callers, Optional<SpoolReplayer> replayer, Optional<CallbackStore> store,
+                    Metrics metrics, QueuePlaces places) throws IOException {
         this.settings = b.config.settings();
         this.scripts = scripts;
         this.journal = journal;
@@ -65,7 +67,8 @@ public final class Hotline implements AutoCloseable {
         this.store = store;
         this.ticker = b.ticker;
         Routes routes = b.routes.orElseGet(() -> Routes.standard(book, callers, b.clock));
-        this.server = new AgiServer(settings.server(), scripts, routes, journal, audio, b.clock, b.ticker);
+        this.places = places;
+        this.server = new AgiServer(settings.server(), scripts, routes, journal, audio, b.clock, b.ticker, places);
         this.agiPort = server.start();
         this.metrics = metrics;
         try {
@@ -175,11 +178,25 @@ public final class Hotline implements AutoCloseable {
                     opened.add(a);
                     audio = Optional.of(a);
                 }
-                return new Hotline(this, scripts, journal, audio, calls, history, replayer, store, metrics);
+                QueuePlaces places = placesInLine(store, metrics);
+                opened.add(places);
+                return new Hotline(this, scripts, journal, audio, calls, history, replayer, store, metrics, places);
             } catch (IOException | RuntimeException e) {
                 opened.reversed().forEach(Hotline::closeQuietly);
                 throw e;
             }
+        }
+
+        /**
+         * Several nodes on one PostgreSQL share who arrived first in each queue; on SQLite (one node)
+         * this server's memory knows it (docs/operations.md#several-nodes).
+         */
+        private QueuePlaces placesInLine(Optional<CallbackStore> store, Metrics metrics) {
+            var shared = store.flatMap(CallbackStore::sharedQueueArrivals);
+            if (shared.isEmpty()) return QueuePlaces.inMemory();
+            String node = config.settings().dialler().node();
+            log.info("places in line shared through the store as node {}", node);
+            return QueuePlaces.shared(shared.get(), node, clock, ticker, metrics::sharedStateFallback);
         }
     }
 
@@ -232,6 +249,7 @@ public final class Hotline implements AutoCloseable {
         dialler.ifPresent(CallbackDialler::close);
         server.drain(grace);
         awaitCutCalls();
+        places.close();
         admin.server.ifPresent(hotline.ops.AdminServer::close);
         audio.ifPresent(AudioSocketServer::close);
         replayer.ifPresent(SpoolReplayer::close);

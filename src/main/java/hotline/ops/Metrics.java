@@ -45,6 +45,9 @@ public final class Metrics {
             .classicOnly().classicUpperBounds(QUEUE_WAIT_BOUNDS).register(registry);
     private final Counter attempts = Counter.builder().name("hotline_dialler_attempts")
             .help("Callback calls placed by the dialler, by result").labelNames("result").register(registry);
+    private final Counter sharedFallbacks = Counter.builder().name("hotline_shared_state_fallbacks")
+            .help("Store failures where a node used its own guess of state shared by the nodes (places in line)")
+            .labelNames("what").register(registry);
     private final Counter reloads = Counter.builder().name("hotline_reloads")
             .help("Reloads of the config file, by result (swapped, refused)").labelNames("result").register(registry);
     private final Info script = Info.builder().name("hotline_script")
@@ -97,6 +100,11 @@ public final class Metrics {
     /** The dialler's result of one callback call ({@code reached}, {@code no-answer}, …). */
     public void dialAttempt(String result) {
         attempts.labelValues(results.of(result)).inc();
+    }
+
+    /** State shared by several nodes could not be reached; the node's own guess served ({@code place}, {@code renew}, …). */
+    public void sharedStateFallback(String what) {
+        sharedFallbacks.labelValues(results.of(what)).inc();
     }
 
     public void reloaded(boolean swapped) {

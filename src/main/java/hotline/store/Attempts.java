@@ -3,7 +3,10 @@ package hotline.store;
 import hotline.config.Durations;
 import hotline.config.Store;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +24,7 @@ final class Attempts {
     /** Back in line (or FAILED when it was the last attempt), due after retry-after; which rows: appended. */
     private static final String BACK_IN_LINE = "UPDATE callbacks SET "
             + "state = CASE WHEN attempts >= ? THEN 'FAILED' ELSE 'PENDING' END, due_at = ?, "
-            + "last_attempt_at = COALESCE(claimed_at, ?), last_result = ?, claimed_at = NULL, claimed_by = NULL ";
+            + "last_attempt_at = COALESCE(claimed_at, ?), last_result = ?, claimed_at = NULL, claim_renewed_at = NULL, claimed_by = NULL ";
     static final String SET_ASIDE_PENDING_NUMBER = "UPDATE callbacks SET state = 'FAILED', last_result = 'set-aside', "
             + "set_aside = ? WHERE callback_number = ? AND state = 'PENDING'";
 
@@ -57,16 +60,34 @@ final class Attempts {
                 + "claimed_at = NULL, claimed_by = NULL WHERE id = ? AND attempts = ? AND state = 'DIALLING'", id, attempt);
     }
 
-    /** DIALLING rows whose claim is older than claim-timeout, from any node. */
+    /** DIALLING rows neither claimed nor renewed within claim-timeout, from any node: their node is gone. */
     int releaseStale(Instant now) {
         long before = now.minus(config.claimTimeout()).toEpochMilli();
-        int released = sql.update("release stale claims", BACK_IN_LINE + "WHERE state = 'DIALLING' AND claimed_at < ?",
+        int released = sql.update("release stale claims", BACK_IN_LINE
+                        + "WHERE state = 'DIALLING' AND COALESCE(claim_renewed_at, claimed_at) < ?",
                 config.maxAttempts(), due(now), now.toEpochMilli(), AttemptResult.INTERRUPTED, before);
         if (released > 0) {
             log.warn("{} callback(s) DIALLING for over {} put back in line, the attempt counted", released,
                     Durations.format(config.claimTimeout()));
         }
         return released;
+    }
+
+    /**
+     * The dialler's heartbeat: {@code by} still dials these callbacks (id → attempt), so their lease
+     * runs from now. Returns the ids {@code by} still holds at that attempt; one missing was released
+     * as stale (its lease ran out while this node could not reach the database) and is no longer its own.
+     */
+    Set<Long> renew(Claimant by, Map<Long, Integer> attemptsById, Instant now) {
+        var held = new HashSet<Long>();
+        attemptsById.forEach((id, attempt) -> {
+            if (sql.update("renew the claim on callback " + id, "UPDATE callbacks SET claim_renewed_at = ? "
+                    + "WHERE id = ? AND attempts = ? AND state = 'DIALLING' AND claimed_by = ?",
+                    now.toEpochMilli(), id, attempt, by.id()) == 1) {
+                held.add(id);
+            }
+        });
+        return held;
     }
 
     /** DIALLING rows held by an earlier process of {@code me}'s node (it was killed mid-dial). */

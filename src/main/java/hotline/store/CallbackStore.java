@@ -3,8 +3,10 @@ package hotline.store;
 import hotline.config.Store;
 import java.io.Writer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -108,10 +110,32 @@ public interface CallbackStore extends AutoCloseable {
     Optional<CallbackRequest> markDone(long id);
 
     /**
-     * Puts back in line every callback DIALLING for longer than claim-timeout (its node
-     * died mid-call), the attempt counted; returns how many. Run it now and then from any node.
+     * Puts back in line every callback DIALLING whose claim was neither taken nor renewed within
+     * claim-timeout (its node died mid-call), the attempt counted; returns how many. Run it now and then from any node.
      */
     int releaseStaleClaims();
+
+    /**
+     * The lease of a claim ({@code store.claim-timeout}): a DIALLING callback whose claim was neither
+     * taken nor renewed within it goes back in line at the next {@link #releaseStaleClaims}.
+     */
+    Duration claimLease();
+
+    /**
+     * The dialler's heartbeat while calls ring: renews {@code by}'s claims on these callbacks
+     * (id → the attempt it dials) and returns the ids it still holds at that attempt. An id missing
+     * was released as stale meanwhile (the node could not reach the database for a whole lease) and
+     * may be another node's now: the dialler stops counting it as its own.
+     */
+    Set<Long> renewClaims(Claimant by, Map<Long, Integer> attemptsById);
+
+    /**
+     * Who arrived first in each queue, shared by every node on this database: present on PostgreSQL
+     * (several nodes), empty on SQLite (one node keeps places in line in memory).
+     */
+    default Optional<QueueArrivals> sharedQueueArrivals() {
+        return Optional.empty();
+    }
 
     /**
      * Puts back in line, the attempt counted, every callback DIALLING under {@code me}'s node

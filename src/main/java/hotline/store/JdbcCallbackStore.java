@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -112,7 +113,7 @@ final class JdbcCallbackStore implements CallbackStore {
     @Override
     public Optional<CallbackRequest> claim(long id, Claimant by) {
         int won = sql.update("claim callback " + id, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, "
-                + "claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'",
+                + "claim_renewed_at = NULL, claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'",
                 now().toEpochMilli(), by.id(), id);
         return won == 1 ? find(id) : Optional.empty();
     }
@@ -151,8 +152,8 @@ final class JdbcCallbackStore implements CallbackStore {
                 long now = now().toEpochMilli();
                 var next = Sql.query(c, NEXT_IN_LINE, rs -> rs.getLong("id"), queue.code(), now);
                 if (next.isEmpty()) return Optional.<Long>empty();
-                int claimed = Sql.update(c, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, claimed_by = ?, "
-                        + "attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'", now, by.id(), next.getFirst());
+                int claimed = Sql.update(c, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, claim_renewed_at = NULL, "
+                        + "claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'", now, by.id(), next.getFirst());
                 return claimed == 1 ? Optional.of(next.getFirst()) : Optional.<Long>empty();
             });
             if (won.isEmpty()) return Optional.empty();
@@ -205,6 +206,26 @@ final class JdbcCallbackStore implements CallbackStore {
     @Override
     public int releaseStaleClaims() {
         return attempts.releaseStale(now());
+    }
+
+    @Override
+    public Duration claimLease() {
+        return config.claimTimeout();
+    }
+
+    @Override
+    public Set<Long> renewClaims(Claimant by, Map<Long, Integer> attemptsById) {
+        return attempts.renew(by, attemptsById, now());
+    }
+
+    @Override
+    public Optional<QueueArrivals> sharedQueueArrivals() {
+        return dialect instanceof Dialect.Postgres ? Optional.of(queueArrivals()) : Optional.empty();
+    }
+
+    /** The table on either database (the contract tests it on SQLite too). */
+    QueueArrivals queueArrivals() {
+        return new JdbcQueueArrivals(sql);
     }
 
     @Override

@@ -16,6 +16,9 @@ import javax.sql.DataSource;
 /** The store's pool and the few ways it talks to it; every SQLException becomes a {@link StoreException}. */
 final class Sql implements AutoCloseable {
 
+    /** Connections per node: a few dialler threads and the flows saving now and then. */
+    private static final int POOL_SIZE = 4;
+
     final HikariDataSource ds;
     private final String describe;
 
@@ -24,10 +27,7 @@ final class Sql implements AutoCloseable {
         this.describe = describe;
     }
 
-    /** Connections per node: a few dialler threads and the flows saving now and then. */
-    private static final int POOL_SIZE = 4;
-
-    /** The store's small pool over {@code driver}; StoreException when it cannot be opened. */
+    /** The store's pool on {@code driver}: every wait bounded by store.timeout. */
     static HikariDataSource pool(DataSource driver, Store config) {
         var pool = new HikariConfig();
         pool.setDataSource(driver);
@@ -41,11 +41,15 @@ final class Sql implements AutoCloseable {
         try {
             return new HikariDataSource(pool);
         } catch (RuntimeException e) {
-            Throwable root = e;
-            while (root.getCause() != null) root = root.getCause();
             throw new StoreException("cannot open the callback store " + config.jdbcUrl().replaceFirst("\\?.*", "")
-                    + ": " + root.getMessage(), e);
+                    + ": " + rootMessage(e), e);
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) t = t.getCause();
+        return t.getMessage();
     }
 
     String describe() {

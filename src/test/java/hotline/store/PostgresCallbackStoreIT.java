@@ -16,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
  * works in a schema of its own, emptied before every test, so two runs on one machine
  * (a developer's and CI's) never see each other's tables.
  */
-class PostgresCallbackStoreIT extends CallbackQueuesContract {
+class PostgresCallbackStoreIT extends SeveralNodesContract {
 
     static final String URL = env("HOTLINE_PG_URL", "jdbc:postgresql://127.0.0.1:5433/hotline_test");
     static final String USER = env("HOTLINE_PG_USER", "postgres");

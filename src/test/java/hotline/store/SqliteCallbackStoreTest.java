@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on SQLite, in a file of its own per test. */
-class SqliteCallbackStoreTest extends CallbackQueuesContract {
+class SqliteCallbackStoreTest extends SeveralNodesContract {
 
     @TempDir
     Path dir;
