@@ -1,0 +1,39 @@
+package hotline.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The benchmark harness (docs/performance.md): {@code bash src/bench/run.sh [all|throughput|audio|ramp|guard]}.
+ * Every figure is measured against servers started for this run on free loopback ports.
+ */
+public final class Bench {
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length == 0 ? "all" : args[0];
+        Path dir = Files.createDirectories(Path.of("target", "bench", mode + "-" + System.currentTimeMillis()));
+        var out = System.out;
+        out.printf("hotline-ivr benchmark (%s); %d cores; server JVMs: %s; work files in %s%n", mode,
+                Runtime.getRuntime().availableProcessors(), System.getenv().getOrDefault("BENCH_SERVER_JVM", "-Xmx2g"), dir);
+        switch (mode) {
+            case "throughput" -> throughput(dir, 200, 10, 3);
+            case "guard" -> System.exit(Guard.run(dir, out));
+            case "all" -> {
+                throughput(dir, 200, 10, 3);
+            }
+            default -> {
+                System.err.println("usage: run.sh [all|throughput|audio|ramp|guard]");
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void throughput(Path dir, int concurrency, int seconds, int rounds) throws Exception {
+        var length = Duration.ofSeconds(seconds);
+        Throughput.print(Throughput.run(dir, concurrency, length, rounds, System.out), concurrency, length, System.out);
+    }
+}
