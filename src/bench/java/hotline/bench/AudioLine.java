@@ -15,13 +15,14 @@ import java.util.UUID;
  * the session (a 3-byte header, kind 0x01, the 16-byte UUID), then sends the caller's audio as
  * slin 8 kHz frames (kind 0x10, 320 bytes = 20 ms) on a real-time schedule, a DTMF frame (0x03)
  * when the shape presses a key, until the server's hangup frame (0x00). Meanwhile it times what
- * the server streams back: each prompt frame's lateness against the 20 ms media clock, and the
+ * the server streams back: how much later than 20 ms after the one before each frame arrives (the
+ * server's media clock slipping: a frame the server handled late goes out late), and the
  * stretches of silence (the script's windows and pauses, as the caller hears them).
  */
 final class AudioLine {
 
     /** What the caller heard of one session. */
-    record Heard(int frames, List<Long> lateNanos, List<Long> silentStretchNanos, boolean hungUp) {}
+    record Heard(int frames, List<Long> silentStretchNanos, boolean hungUp) {}
 
     /** A stretch of silence shorter than this is a gap inside or between prompts, not a window or pause. */
     private static final long STRETCH_NANOS = 1_000_000_000L;
@@ -30,7 +31,7 @@ final class AudioLine {
     private AudioLine() {}
 
     /** Runs the session named by {@code EXEC AudioSocket}'s argument ({@code <uuid>,host:port}) to its end. */
-    static Heard run(String arguments, CallShape shape, long callStartNanos) throws IOException {
+    static Heard run(String arguments, CallShape shape, long callStartNanos, Observed observed) throws IOException {
         UUID id = UUID.fromString(arguments.substring(0, arguments.indexOf(',')));
         String target = arguments.substring(arguments.indexOf(',') + 1);
         int port = Integer.parseInt(target.substring(target.lastIndexOf(':') + 1));
@@ -44,7 +45,7 @@ final class AudioLine {
             }
             Thread sender = Thread.ofVirtual().start(() -> send(s, out, shape, callStartNanos));
             try {
-                return receive(new DataInputStream(new BufferedInputStream(s.getInputStream())));
+                return receive(new DataInputStream(new BufferedInputStream(s.getInputStream())), observed);
             } finally {
                 sender.interrupt();
             }
@@ -73,8 +74,7 @@ final class AudioLine {
         }
     }
 
-    private static Heard receive(DataInputStream in) throws IOException {
-        var late = new ArrayList<Long>();
+    private static Heard receive(DataInputStream in, Observed observed) throws IOException {
         var stretches = new ArrayList<Long>();
         int frames = 0;
         long previous = 0;
@@ -86,10 +86,11 @@ final class AudioLine {
                 long now = System.nanoTime();
                 if (kind == 0x00) {
                     if (silentSince != 0 && now - silentSince >= STRETCH_NANOS) stretches.add(now - silentSince);
-                    return new Heard(frames, late, stretches, true);
+                    stretches.forEach(observed::stretch);
+                    return new Heard(frames, stretches, true);
                 }
                 if (kind != 0x10) continue;
-                if (frames++ > 0) late.add(Math.max(0, now - previous - FRAME_NANOS));
+                if (frames++ > 0) observed.frameLate(Math.max(0, now - previous - FRAME_NANOS));
                 previous = now;
                 boolean silent = isSilent(payload);
                 if (silent && silentSince == 0) silentSince = now;
@@ -99,7 +100,8 @@ final class AudioLine {
                 }
             }
         } catch (java.io.EOFException | java.net.SocketException closed) {
-            return new Heard(frames, late, stretches, false);
+            stretches.forEach(observed::stretch);
+            return new Heard(frames, stretches, false);
         }
     }
 

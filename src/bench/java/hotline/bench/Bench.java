@@ -21,8 +21,10 @@ public final class Bench {
         switch (mode) {
             case "throughput" -> throughput(dir, 200, 10, 3);
             case "guard" -> System.exit(Guard.run(dir, out));
+            case "audio" -> audio(dir, Integer.getInteger("bench.calls", 100), Integer.getInteger("bench.rounds", 3));
             case "all" -> {
                 throughput(dir, 200, 10, 3);
+                audio(dir, Integer.getInteger("bench.calls", 100), Integer.getInteger("bench.rounds", 3));
             }
             default -> {
                 System.err.println("usage: run.sh [all|throughput|audio|ramp|guard]");
@@ -30,6 +32,10 @@ public final class Bench {
             }
         }
         System.exit(0);
+    }
+
+    private static void audio(Path dir, int calls, int rounds) throws Exception {
+        AudioRun.print(AudioRun.run(dir, calls, rounds, System.out), calls, System.out);
     }
 
     private static void throughput(Path dir, int concurrency, int seconds, int rounds) throws Exception {

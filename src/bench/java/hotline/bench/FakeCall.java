@@ -31,6 +31,10 @@ final class FakeCall {
     private FakeCall() {}
 
     static Seen run(int agiPort, CallShape shape) throws IOException {
+        return run(agiPort, shape, Observed.IGNORED);
+    }
+
+    static Seen run(int agiPort, CallShape shape, Observed observed) throws IOException {
         long started = System.nanoTime();
         long n = NUMBER.incrementAndGet();
         var commands = new ArrayList<String>();
@@ -54,7 +58,7 @@ final class FakeCall {
                 if (commands.size() > 500) break; // a script in a loop: the harness reports it, never spins
                 String reply;
                 if (command.startsWith("EXEC \"AudioSocket\"")) {
-                    audio.add(AudioLine.run(command.replaceAll("^EXEC \"AudioSocket\" \"([^\"]+)\"$", "$1"), shape, started));
+                    audio.add(AudioLine.run(command.replaceAll("^EXEC \"AudioSocket\" \"([^\"]+)\"$", "$1"), shape, started, observed));
                     reply = "200 result=0";
                 } else {
                     reply = shape.reply(command, greetingDone);
