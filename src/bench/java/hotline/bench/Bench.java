@@ -10,6 +10,9 @@ import java.time.Duration;
  */
 public final class Bench {
 
+    /** The capacity ramp's steps (live calls); it stops at the first limit hit. */
+    private static final java.util.List<Integer> RAMP = java.util.List.of(50, 100, 200, 400, 600, 800, 1000, 1200, 1600, 2000);
+
     private Bench() {}
 
     public static void main(String[] args) throws Exception {
@@ -22,9 +25,11 @@ public final class Bench {
             case "throughput" -> throughput(dir, 200, 10, 3);
             case "guard" -> System.exit(Guard.run(dir, out));
             case "audio" -> audio(dir, Integer.getInteger("bench.calls", 100), Integer.getInteger("bench.rounds", 3));
+            case "ramp" -> Ramp.run(dir, RAMP, out);
             case "all" -> {
                 throughput(dir, 200, 10, 3);
                 audio(dir, Integer.getInteger("bench.calls", 100), Integer.getInteger("bench.rounds", 3));
+                Ramp.run(dir, RAMP, out);
             }
             default -> {
                 System.err.println("usage: run.sh [all|throughput|audio|ramp|guard]");
