@@ -13,13 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
  * back to back, shipped timings, every call streaming audio both ways from the answer) until a
  * limit is hit: a refused call or AudioSocket session, prompt-frame lateness p99 above 20 ms, a
  * scripted 5 s silence off by more than 200 ms (p99), or more than 64 KB of heap per live call.
- * Prints the curve and writes it as an SVG; names the limit hit first.
+ * Prints the curve and writes it as an SVG; names the limit hit first, and goes on past it (for the
+ * curve) until calls suffer: refusals, pauses off by more than 200 ms, or frames 100 ms late.
  */
 final class Ramp {
 
     /** One step of the curve. */
     record Step(int calls, double lateP99Millis, double pauseErrorP99Millis, double cpuPercent, double heapKbPerCall,
                 int refused, int silences) {
+        /** Calls are refused, pauses are off by more than their limit, or frames 5 times later than theirs. */
+        boolean beyondUse() {
+            return refused > 0 || pauseErrorP99Millis > PAUSE_LIMIT_MS || lateP99Millis > 5 * LATE_LIMIT_MS;
+        }
+
         /** The first limit this step crossed, or empty. */
         String limit() {
             if (refused > 0) return "refused calls or AudioSocket sessions (" + refused + ")";
@@ -71,7 +77,7 @@ final class Ramp {
                 steps.add(step);
                 out.printf("  %8d %14.1f %16.0f %10.0f %14.1f %8d %9d%n", step.calls(), step.lateP99Millis(),
                         step.pauseErrorP99Millis(), step.cpuPercent(), step.heapKbPerCall(), step.refused(), step.silences());
-                if (!step.limit().isEmpty()) break;
+                if (step.beyondUse()) break; // past the first limit it goes on, for the curve, until calls suffer
             }
         } finally {
             stop.set(true);
