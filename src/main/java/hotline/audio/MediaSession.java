@@ -48,6 +48,8 @@ public final class MediaSession {
 
     private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
     private static final long FRAME_NANOS = 20_000_000L;
+    /** {@link #awaitFrameSlot}'s answer once the window or pause is over on the clock. */
+    private static final long NO_SLOT = Long.MIN_VALUE;
     /**
      * How late the sender may be and still send the missed frames at once: three frames, well
      * inside what a phone's jitter buffer takes and Asterisk's audiohook sync tolerance (100 ms,
@@ -119,7 +121,7 @@ public final class MediaSession {
         long startedNanos = System.nanoTime();
         int frame = 0;
         while (frame < prompt.frames()) {
-            long now = awaitFrameSlot();
+            long now = awaitFrameSlot(Long.MAX_VALUE); // a prompt plays all its frames: its length is its audio
             synchronized (this) {
                 Optional<Character> key = takeKey(keys);
                 if (key.isPresent()) return new Played.Pressed(key.get());
@@ -136,25 +138,29 @@ public final class MediaSession {
         return new Played.Finished();
     }
 
-    /** Listens for at most {@code window} from now, sending silence; a key, a voice or the window's end ends it. */
+    /**
+     * Listens for at most {@code window} from now, sending silence; a key, a voice or the window's
+     * end ends it. The window ends on the clock (a deadline), not after so many frames: when our
+     * side or the caller's frames run late, it still ends on time and the verdict takes what arrived.
+     */
     public Listened listen(Duration window, String keys) {
         synchronized (this) {
             speech = false;
         }
         long startedNanos = System.nanoTime();
-        long frames = framesIn(window); // the window as the caller hears it: frames sent, like pause()
+        long deadline = heardFrom() + window.toNanos();
         for (int n = 1; ; n++) {
-            long now = awaitFrameSlot();
+            long now = awaitFrameSlot(deadline);
             synchronized (this) {
-                Duration after = Duration.ofNanos(now - startedNanos);
+                Duration after = Duration.ofNanos((now == NO_SLOT ? System.nanoTime() : now) - startedNanos);
                 Optional<Character> key = takeKey(keys);
                 if (key.isPresent()) return new Listened.Pressed(key.get(), after);
                 if (speech) return new Listened.Decided(ear.early().orElse(new LineVerdict.Speech(LineFeatures.NOTHING)), after);
-                if (n % EARLY_EVERY_FRAMES == 0) {
+                if (n % EARLY_EVERY_FRAMES == 0 || now == NO_SLOT) {
                     Optional<LineVerdict> early = ear.early();
                     if (early.isPresent()) return new Listened.Decided(early.get(), after);
                 }
-                if (n > frames) return new Listened.Decided(ear.verdict(), after);
+                if (now == NO_SLOT) return new Listened.Decided(ear.verdict(), after);
                 send(PromptAudio.SILENCE_FRAME, FrameAnalyser.SILENT_DB, now);
             }
         }
@@ -162,21 +168,22 @@ public final class MediaSession {
 
     /**
      * Keeps the line open for {@code length}, sending silence; nothing stops it but the session's
-     * end. Counted in frames sent, not on the wall clock: a stall of our side (or a late slot)
-     * delays the pause but never shortens it as the caller hears it.
+     * end. Ends on the clock (a deadline): a stall of our side under load sends fewer frames (the
+     * caller hears a gap of silence in the silence) but never makes the pause longer.
      */
     public void pause(Duration length) {
-        long frames = framesIn(length);
-        for (long n = 0; n < frames; n++) {
-            long now = awaitFrameSlot();
+        long deadline = heardFrom() + length.toNanos();
+        for (long now = awaitFrameSlot(deadline); now != NO_SLOT; now = awaitFrameSlot(deadline)) {
             synchronized (this) {
                 send(PromptAudio.SILENCE_FRAME, FrameAnalyser.SILENT_DB, now);
             }
         }
     }
 
-    private static long framesIn(Duration length) {
-        return (length.toNanos() + FRAME_NANOS - 1) / FRAME_NANOS;
+    /** When what we send next is heard: now, or when the frame just sent has played (its 20 ms slot ends). */
+    private synchronized long heardFrom() {
+        long now = System.nanoTime();
+        return connected && nextFrameNanos - now > 0 ? nextFrameNanos : now;
     }
 
     /** The verdict on all that was heard so far (the journal and the tests read it). */
@@ -258,11 +265,16 @@ public final class MediaSession {
 
     // ---------------------------------------------------------------- pacing
 
-    /** Waits for the next 20 ms slot (waking early for keys and voice events); throws once the session is over. */
-    private synchronized long awaitFrameSlot() {
+    /**
+     * Waits for the next 20 ms slot (waking early for keys and voice events) and returns its time;
+     * {@link #NO_SLOT} once {@code deadline} has passed, before the next slot is due (the slot is
+     * left for the next step). Throws once the session is over.
+     */
+    private synchronized long awaitFrameSlot(long deadline) {
         while (true) {
             if (ended || closed) throw new Ended(callId + ": media session " + (ended ? "ended by Asterisk" : "closed"));
             long now = System.nanoTime();
+            if (now - deadline >= 0) return NO_SLOT;
             if (now >= nextFrameNanos) {
                 // a little late (the machine was busy for a moment): the missed slots go out at
                 // once, as an RTP sender keeps its media clock, so the caller hears no gap. Late
@@ -272,7 +284,7 @@ public final class MediaSession {
                 nextFrameNanos += FRAME_NANOS;
                 return now;
             }
-            waitNanos(nextFrameNanos - now);
+            waitNanos(Math.min(nextFrameNanos - now, deadline - now));
         }
     }
 

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# The benchmark harness (docs/performance.md). From the project folder:
+#   bash src/bench/run.sh            # everything: throughput vs bare Asterisk-Java, audio, capacity ramp
+#   bash src/bench/run.sh throughput|audio|ramp|guard
+# Builds the server and the harness (Maven profile "bench", offline), then runs hotline.bench.Bench.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+mvn -B -o -q -Pbench package -DskipTests >&2
+exec "$JAVA_HOME/bin/java" ${BENCH_JVM:--Xmx1g} -cp "target/bench-classes:target/classes:target/lib/*" \
+  hotline.bench.Bench "$@"
