@@ -71,7 +71,9 @@ abstract class CallbackQueuesContract extends CallbackStoreFaultsContract {
                 .target("2").load().migrate();
         try (var c = ds.getConnection(); var st = c.createStatement()) {
             st.executeUpdate("INSERT INTO callbacks (id, created_at, callback_number, language, reason, promised_by,"
-                    + " queue, recording, caller_id, waited_ms, state, attempts, due_at, request_key) VALUES"
+                    + " queue, recording, caller_id, waited_ms, state, attempts, due_at, request_key) "
+                    // PostgreSQL's id is GENERATED ALWAYS: an old row's own id needs OVERRIDING SYSTEM VALUE
+                    + dialect.placeholders().get("copy_ids") + " VALUES"
                     + " (7, 1795510800000, '0601', 'ko', 'complaint', 1795518000000, 'teamlead', 'callbacks/s-7',"
                     + " '0601', 95000, 'PENDING', 0, 1795510800000, 'k-7'),"
                     + " (8, 1795510801000, '0602', 'en', 'simple', 1795518001000, 'hotline', NULL, NULL, 0, 'DONE',"
