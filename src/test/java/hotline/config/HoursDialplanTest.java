@@ -74,7 +74,18 @@ class HoursDialplanTest {
                     "same => n,GotoIf($[\"${GOSUB_RETVAL}\" = \"closed\"]?closed)",
                     "same => n,Playback(hotline/line-adjusting)",
                     "same => n(closed),Playback(hotline/closed-now&hotline/closed-hours&hotline/closed-goodbye)",
-                    "same => n,Wait(5)", "same => n,Hangup()");
+                    "same => n,Gosub(hotline-pause,s,1(5))", "same => n,Hangup()");
         }
+    }
+
+    @Test
+    void everyHotlineCallEndsWithTheEndEventAndTheFallbackPauseSendsSilenceFrames() throws IOException {
+        var dialplan = DidLanguageMapTest.dialplan();
+        // the tests (and ops' screens) wait for HotlineCallEnded: it must be [hotline]'s own h extension
+        assertThat(dialplan.get("hotline").get("h")).singleElement().asString()
+                .startsWith("exten => h,1,UserEvent(HotlineCallEnded,");
+        assertThat(dialplan.get("hotline-pause").get("s")).containsExactly("exten => s,1,Playtones(!0/${ARG1}000)",
+                "same => n,Wait(${ARG1})", "same => n,StopPlaytones()", "same => n,Return()");
+        assertThat(dialplan.get("hotline-pause").get("h")).containsExactly("exten => h,1,Goto(hotline,h,1)");
     }
 }
