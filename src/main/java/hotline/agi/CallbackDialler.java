@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * adds a queue is served from the next round. Every {@code poll-every}, per line: when the
  * Asterisk queue of the same name has a member ready and nobody waiting, the oldest due
  * callback is claimed (the attempt is counted then) and originated into {@code [hotline-callback]}.
- * The OriginateResponse for that attempt closes it: answered → DONE, not answered → back in
+ * The OriginateResponse for that attempt closes it: answered → DONE, the agent still held in the
+ * store for every node until the dialplan reports the callee queued; not answered → back in
  * line or FAILED. An attempt Asterisk never answers is closed as {@code no-response} after
  * ring-for plus {@link #RESPONSE_ALLOWANCE}; a late answer still makes it DONE.
  */
@@ -38,7 +39,10 @@ public final class CallbackDialler implements AutoCloseable {
     static final Duration RELEASE_EVERY = Duration.ofMinutes(1);
     /** The longest wait between two tries when Asterisk cannot be reached. */
     static final Duration MAX_BACK_OFF = Duration.ofMinutes(1);
-    /** After answering, the callee hears the intro before entering the queue: allow this much. */
+    /**
+     * After answering, the callee hears the intro (about 8 s) before entering the queue: allow this
+     * much. Also the lease of the store's hold on the agent, on every node, should the queued event be lost.
+     */
     static final Duration INTRO_ALLOWANCE = Duration.ofMinutes(1);
     /** Beyond ring-for, how long an OriginateResponse may take before the attempt is closed unanswered. */
     static final Duration RESPONSE_ALLOWANCE = Duration.ofSeconds(30);
@@ -242,7 +246,7 @@ public final class CallbackDialler implements AutoCloseable {
         switch (event) {
             case DialEvent.Answered a -> {
                 inFlight.answered(id, a.attempt());
-                record(id, a.attempt(), AttemptResult.reached());
+                record(id, a.attempt(), AttemptResult.reachedHolding(INTRO_ALLOWANCE));
             }
             case DialEvent.Unanswered u -> {
                 inFlight.done(id);
@@ -250,12 +254,24 @@ public final class CallbackDialler implements AutoCloseable {
             }
             case DialEvent.Queued q -> {
                 inFlight.done(id);
+                endHolding(id);
                 log.info("callback {} is in the queue at position 1", id);
             }
             case DialEvent.Ended e -> {
                 inFlight.done(id);
+                endHolding(id);
                 log.debug("callback {}: call ended", id);
             }
+        }
+    }
+
+    /** Every node hears the dialplan's events: whichever is first frees the agent for all (the rest change nothing). */
+    private void endHolding(long id) {
+        try {
+            if (store.endHolding(id)) log.debug("callback {}: its agent is no longer held", id);
+        } catch (RuntimeException e) { // the hold's lease frees the agent anyway
+            log.warn("callback {}: cannot end its hold on the agent ({}); it ends within {}", id, e.getMessage(),
+                    INTRO_ALLOWANCE);
         }
     }
 

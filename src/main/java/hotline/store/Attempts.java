@@ -45,13 +45,27 @@ final class Attempts {
         return switch (result) {
             case AttemptResult.Reached r -> sql.update("record attempt " + attempt + " on callback " + id,
                     "UPDATE callbacks SET state = 'DONE', last_attempt_at = ?, last_result = ?, claimed_at = NULL, "
-                            + "claimed_by = NULL WHERE id = ? AND attempts = ? AND set_aside IS NULL "
+                            + "claimed_by = NULL, holding_until = " + (r.holdsAgentFor().isZero() ? "NULL" : "?")
+                            + " WHERE id = ? AND attempts = ? AND set_aside IS NULL "
                             + "AND (state = 'DIALLING' OR (state IN ('PENDING', 'FAILED') AND last_result IN (?, ?)))",
-                    now.toEpochMilli(), r.code(), id, attempt, AttemptResult.NO_RESPONSE, AttemptResult.INTERRUPTED);
+                    reachedArgs(r, now, id, attempt));
             case AttemptResult.NotReached n -> sql.update("record attempt " + attempt + " on callback " + id,
                     BACK_IN_LINE + "WHERE id = ? AND attempts = ? AND state = 'DIALLING'",
                     config.maxAttempts(), due(now), now.toEpochMilli(), n.code(), id, attempt);
         };
+    }
+
+    private static Object[] reachedArgs(AttemptResult.Reached r, Instant now, long id, int attempt) {
+        var args = new java.util.ArrayList<Object>(List.of(now.toEpochMilli(), r.code()));
+        if (!r.holdsAgentFor().isZero()) args.add(now.plus(r.holdsAgentFor()).toEpochMilli());
+        args.addAll(List.of(id, attempt, AttemptResult.NO_RESPONSE, AttemptResult.INTERRUPTED));
+        return args.toArray();
+    }
+
+    /** The answered callee is in the queue, or hung up: the agent it held is free (0 when it held none). */
+    int endHolding(long id) {
+        return sql.update("end the hold of callback " + id,
+                "UPDATE callbacks SET holding_until = NULL WHERE id = ? AND holding_until IS NOT NULL", id);
     }
 
     /** The call was certainly not placed (AMI was not connected): PENDING again, the attempt not counted. */

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Where a callback is: PENDING (waiting in line), DIALLING (claimed by one node),
- * DONE (the caller was reached, or ops closed it), FAILED (every attempt went unanswered).
+ * DONE (the caller was reached, or ops closed it; a reached one still holds its agent while its
+ * {@code holding_until} runs, see {@link CallbackStore#endHolding}), FAILED (every attempt went unanswered).
  */
 public enum CallbackState {
     PENDING,

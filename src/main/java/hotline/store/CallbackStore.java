@@ -75,7 +75,9 @@ public interface CallbackStore extends AutoCloseable {
 
     /**
      * {@link #claimNext(CallbackQueue, Claimant)}, but only while fewer than {@code atMostDialling}
-     * callbacks of {@code queue} are DIALLING on any node (the dialler passes the ready agents).
+     * callbacks of {@code queue} hold an agent on any node (the dialler passes the ready agents):
+     * DIALLING ones, and answered ones whose callee still hears the intro (their hold, from
+     * {@link AttemptResult#reachedHolding}, neither ended by {@link #endHolding} nor run out).
      */
     Optional<CallbackRequest> claimNext(CallbackQueue queue, Claimant by, int atMostDialling);
 
@@ -83,7 +85,8 @@ public interface CallbackStore extends AutoCloseable {
     Optional<CallbackRequest> claimNext(CallbackQueue queue);
 
     /**
-     * Records how attempt {@code attempt} (counted when it was claimed) ended: reached → DONE;
+     * Records how attempt {@code attempt} (counted when it was claimed) ended: reached → DONE (holding
+     * its agent for as long as the result says);
      * not reached → back to PENDING, due again after retry-after, or FAILED after max-attempts.
      * A reached that comes after the attempt was closed as {@code no-response} or
      * {@code interrupted} still makes it DONE. Throws {@link IllegalStateException} when the
@@ -96,6 +99,12 @@ public interface CallbackStore extends AutoCloseable {
         int attempt = find(id).orElseThrow(() -> new IllegalArgumentException("no callback " + id)).attempts();
         return recordAttempt(id, attempt, result);
     }
+
+    /**
+     * The answered callee of this callback entered the queue or hung up (any node may report it): the
+     * agent it held is free again. False when it held none (never, no longer, or the hold ran out).
+     */
+    boolean endHolding(long id);
 
     /** The call of this attempt was certainly not placed: PENDING again, the attempt not counted. */
     boolean putBackUnplaced(long id, int attempt);

@@ -24,14 +24,12 @@ final class JdbcCallbackStore implements CallbackStore {
     private static final Logger log = LoggerFactory.getLogger(JdbcCallbackStore.class);
     /** claimNext gives up after this many lost races or set-aside rows in a row. */
     private static final int CLAIM_RACES = 50;
-    private static final String NEXT_IN_LINE = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks "
-            + "WHERE queue = ? AND state = 'PENDING' AND due_at <= ? ORDER BY id LIMIT 1";
-
     private final Store config;
     private final Clock clock;
     private final Dialect dialect;
     private final Sql sql;
     private final Attempts attempts;
+    private final Claims claims;
     private final CallerRecords callers;
     /** Who claims through {@link #claim(long)} and {@link #claimNext(CallbackQueue)}: this store. */
     private final Claimant self = Claimant.of("store");
@@ -45,6 +43,7 @@ final class JdbcCallbackStore implements CallbackStore {
         this.dialect = dialect;
         this.sql = sql;
         this.attempts = new Attempts(sql, config);
+        this.claims = new Claims(sql, dialect);
         this.callers = new JdbcCallerRecords(sql);
     }
 
@@ -92,7 +91,7 @@ final class JdbcCallbackStore implements CallbackStore {
     @Override
     public Optional<CallbackRequest> nextInLine(CallbackQueue queue) {
         for (int bad = 0; bad < CLAIM_RACES; bad++) {
-            var ids = sql.query("find the next callback", NEXT_IN_LINE, rs -> rs.getLong("id"), queue.code(),
+            var ids = sql.query("find the next callback", Claims.NEXT_IN_LINE, rs -> rs.getLong("id"), queue.code(),
                     now().toEpochMilli());
             if (ids.isEmpty()) return Optional.empty();
             long id = ids.getFirst();
@@ -112,10 +111,7 @@ final class JdbcCallbackStore implements CallbackStore {
 
     @Override
     public Optional<CallbackRequest> claim(long id, Claimant by) {
-        int won = sql.update("claim callback " + id, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, "
-                + "claim_renewed_at = NULL, claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'",
-                now().toEpochMilli(), by.id(), id);
-        return won == 1 ? find(id) : Optional.empty();
+        return claims.claim(id, by, now()) ? find(id) : Optional.empty();
     }
 
     @Override
@@ -136,26 +132,15 @@ final class JdbcCallbackStore implements CallbackStore {
 
     /**
      * The next callback of {@code queue}, claimed for {@code by} only while fewer than
-     * {@code atMostDialling} callbacks of that queue are DIALLING, counted over every node: the
-     * count and the claim run in one transaction under a per-queue lock, so two nodes that see
-     * the same one idle agent never both place a callback for it.
+     * {@code atMostDialling} callbacks of that queue hold an agent (DIALLING, or answered and still
+     * holding), counted over every node: the count and the claim run in one transaction under a
+     * per-queue lock, so two nodes that see the same one idle agent never both place a callback for it.
      */
     @Override
     public Optional<CallbackRequest> claimNext(CallbackQueue queue, Claimant by, int atMostDialling) {
         for (int race = 0; race < CLAIM_RACES; race++) {
             if (atMostDialling <= 0) return Optional.empty();
-            Optional<Long> won = sql.transaction("claim the next " + queue.code() + " callback", c -> {
-                dialect.lockClaims(c, queue.code());
-                long dialling = Sql.query(c, "SELECT count(*) AS n FROM callbacks WHERE queue = ? AND state = 'DIALLING'",
-                        rs -> rs.getLong("n"), queue.code()).getFirst();
-                if (dialling >= atMostDialling) return Optional.<Long>empty();
-                long now = now().toEpochMilli();
-                var next = Sql.query(c, NEXT_IN_LINE, rs -> rs.getLong("id"), queue.code(), now);
-                if (next.isEmpty()) return Optional.<Long>empty();
-                int claimed = Sql.update(c, "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, claim_renewed_at = NULL, "
-                        + "claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'", now, by.id(), next.getFirst());
-                return claimed == 1 ? Optional.of(next.getFirst()) : Optional.<Long>empty();
-            });
+            Optional<Long> won = claims.claimNextWhileAgentsFree(queue, by, atMostDialling, now());
             if (won.isEmpty()) return Optional.empty();
             try {
                 return Optional.of(find(won.get(), true).orElseThrow());
@@ -179,6 +164,11 @@ final class JdbcCallbackStore implements CallbackStore {
                     after.lastResult().orElse("?"));
         }
         return after;
+    }
+
+    @Override
+    public boolean endHolding(long id) {
+        return attempts.endHolding(id) == 1;
     }
 
     @Override

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The dialler's lease on its claims with several nodes on one store: renewed every round while the
  * call rings (a slow dial is never taken back from a live node), returned soon after a dead node's
- * lease runs out, and let go when the store took it back while this node was cut off.
+ * lease runs out, and let go when the store took it back while this node was cut off. An answered
+ * callee still hearing the intro holds its agent against the other node too, until it is queued or
+ * the hold runs out.
  */
 class DiallerLeaseTest {
 
@@ -127,5 +129,49 @@ class DiallerLeaseTest {
         dialler.tick();
 
         assertThat(board.placedIds()).containsExactly(first);
+    }
+
+    /** Node B's dialler on the other store, hearing the same Asterisk (the UserEvents reach every node). */
+    private CallbackDialler nodeB() {
+        return new CallbackDialler(new Dialler(true, null, null, null, "s3cret", "Local/{number}@callback-robots",
+                Duration.ofSeconds(1), Duration.ofSeconds(120), Duration.ofSeconds(90), "node-b"), otherNode, board, clock);
+    }
+
+    @Test
+    void anotherNodePlacesNothingForTheAgentWhileNodeAsAnsweredCalleeHearsTheIntro() {
+        long first = save("5550107");
+        long second = save("5550108");
+        board.line("hotline", 1, 0); // both nodes see the one agent idle until the callee is queued
+        var nodeA = new CallbackDialler(slowDials, store, board, clock);
+        var nodeB = nodeB();
+        nodeA.tick();
+        board.report(new DialEvent.Answered(first, 1));
+
+        for (int round = 0; round < 3; round++) { // the ~8 s intro
+            clock.advance(Duration.ofSeconds(3));
+            nodeB.tick();
+        }
+        assertThat(board.placedIds()).containsExactly(first);
+
+        board.report(new DialEvent.Queued(first));
+        nodeB.tick();
+        assertThat(board.placedIds()).containsExactly(first, second);
+    }
+
+    @Test
+    void aNodeKilledWhileItsCalleeHearsTheIntroHoldsTheAgentOnlyUntilTheHoldRunsOut() {
+        long first = save("5550109");
+        long second = save("5550110");
+        board.line("hotline", 1, 0);
+        new CallbackDialler(slowDials, store, board, clock).tick();
+        board.report(new DialEvent.Answered(first, 1)); // node A dies now; no queued event reaches anyone
+        var nodeB = nodeB();
+
+        clock.advance(CallbackDialler.INTRO_ALLOWANCE.minusSeconds(1));
+        nodeB.tick();
+        assertThat(board.placedIds()).containsExactly(first);
+        clock.advance(Duration.ofSeconds(1));
+        nodeB.tick();
+        assertThat(board.placedIds()).containsExactly(first, second);
     }
 }

@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Issue 14: two real servers ({@code lab-a}, {@code lab-b}) on one PostgreSQL serve one hotline
  * through the dialplan's node list (HOTLINE_NODES). Callers are spread over both; callbacks booked
- * on both are dialled back in arrival order, each once, by whichever node's dialler; then the node
+ * on both are dialled back in arrival order, each once, by whichever node's dialler, never a second
+ * one for the one agent while a callee hears the intro (the store's hold); then the node
  * holding a DIALLING claim is SIGKILLed with live callers on both: its callers hear the §8 fallback
  * (or are served by the other), the other's finish, its claim and its places in line return within
  * their leases. Prints the figures (docs/operations.md#several-nodes).
@@ -71,14 +72,19 @@ class TwoNodesIT extends LabCalls {
             List<String> arrivalOrder = inLine.stream().map(c -> c.number().digits()).toList();
             assertThat(arrivalOrder).containsExactlyInAnyOrderElementsOf(BOOKING);
 
-            // 2. one agent logs in: both nodes' diallers place them back in arrival order, each once
+            // 2. one agent logs in: both nodes' diallers place them back in arrival order, each once, and
+            //    one at a time: while a callee hears the intro, the agent looks idle to Asterisk, but the
+            //    store's hold keeps the other node from placing the next callback for it
             lab.addQueueMember("hotline", AGENT);
             try {
-                for (String number : arrivalOrder) {
+                for (int i = 0; i < arrivalOrder.size(); i++) {
+                    String number = arrivalOrder.get(i);
                     lab.await(NewChannelEvent.class, leg(number), Duration.ofSeconds(30), "the callback to " + number);
                     AgentConnectEvent connected = lab.await(AgentConnectEvent.class,
                             e -> "hotline".equals(e.getQueue()) && String.valueOf(e.getChannel()).startsWith(legName(number)),
                             Duration.ofSeconds(40), "the agent taking the callback to " + number);
+                    assertThat(callbackLegs()).as("callbacks placed while the one agent was held for " + number)
+                            .containsExactlyElementsOf(arrivalOrder.subList(0, i + 1));
                     lab.hangUp(connected.getChannel()); // the agent is free for the next one
                 }
                 awaitTrue(() -> store.list(CallbackFilter.all()).stream().allMatch(c -> c.state() == CallbackState.DONE),
@@ -86,9 +92,7 @@ class TwoNodesIT extends LabCalls {
             } finally {
                 lab.removeQueueMember("hotline", AGENT);
             }
-            List<String> dialledOrder = lab.events(NewChannelEvent.class).stream().map(NewChannelEvent::getChannel)
-                    .filter(c -> c != null && c.contains("@callback-robots-") && c.endsWith(";1"))
-                    .map(c -> c.substring("Local/".length(), c.indexOf('@'))).toList();
+            List<String> dialledOrder = callbackLegs();
             assertThat(dialledOrder).as("placed back in arrival order, each once").containsExactlyElementsOf(arrivalOrder);
             assertThat(store.list(CallbackFilter.all())).allSatisfy(c -> assertThat(c.attempts()).isEqualTo(1));
             Map<String, Integer> placedPerNode = new TreeMap<>();
@@ -157,6 +161,13 @@ class TwoNodesIT extends LabCalls {
                 Optional.empty(), CallerDetails.of(number, Duration.ofSeconds(30)))).id();
         awaitTrue(() -> nodes.dialling(id).isPresent(), Duration.ofSeconds(20), "callback " + id + " claimed");
         return id;
+    }
+
+    /** The numbers called back so far, in the order their calls were created. */
+    private List<String> callbackLegs() {
+        return lab.events(NewChannelEvent.class).stream().map(NewChannelEvent::getChannel)
+                .filter(c -> c != null && c.contains("@callback-robots-") && c.endsWith(";1"))
+                .map(c -> c.substring("Local/".length(), c.indexOf('@'))).toList();
     }
 
     private static Map<String, Integer> countBy(Map<String, String> byKey) {

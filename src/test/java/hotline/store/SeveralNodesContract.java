@@ -79,6 +79,84 @@ abstract class SeveralNodesContract extends CallbackQueuesContract {
         assertThat(store.renewClaims(nodeB, Map.of())).isEmpty();
     }
 
+    /** The dialler's hold: the callee hears the ~8 s intro, then the dialplan reports it queued. */
+    static final Duration INTRO_HOLD = Duration.ofMinutes(1);
+
+    private CallbackRequest answeredOnNodeA(String number) {
+        var dialling = claimedBy(nodeA);
+        assertThat(dialling.number().digits()).isEqualTo(number);
+        return store.recordAttempt(dialling.id(), dialling.attempts(), AttemptResult.reachedHolding(INTRO_HOLD));
+    }
+
+    @Test
+    void nodeAsAnsweredCallbackStillInItsIntroHoldsTheOneFreeAgentAgainstNodeB() {
+        store.save(request("0602101"));
+        long next = store.save(request("0602102")).id();
+        try (var otherNode = CallbackStore.open(config(), clock)) {
+            var answered = answeredOnNodeA("0602101");
+            assertThat(answered.state()).isEqualTo(CallbackState.DONE);
+
+            clock.advance(Duration.ofSeconds(5)); // node B's round: Asterisk still shows the agent idle
+            assertThat(otherNode.claimNext(CallbackQueue.of("hotline"), nodeB, 1)).isEmpty();
+            assertThat(otherNode.claimNext(CallbackQueue.of("hotline"), nodeB, 2)).map(CallbackRequest::id).contains(next);
+        }
+    }
+
+    @Test
+    void theCalleeReachingTheQueueFreesTheAgentForEveryNodeOnce() {
+        store.save(request("0602103"));
+        long next = store.save(request("0602104")).id();
+        try (var otherNode = CallbackStore.open(config(), clock)) {
+            long answered = answeredOnNodeA("0602103").id();
+
+            assertThat(otherNode.endHolding(answered)).isTrue(); // node B saw HotlineCallbackQueued first
+            assertThat(store.endHolding(answered)).isFalse();
+            assertThat(otherNode.claimNext(CallbackQueue.of("hotline"), nodeB, 1)).map(CallbackRequest::id).contains(next);
+        }
+    }
+
+    @Test
+    void aHoldWhoseNodeWasKilledEndsWhenItsLeaseRunsOut() {
+        store.save(request("0602105"));
+        long next = store.save(request("0602106")).id();
+        try (var otherNode = CallbackStore.open(config(), clock)) {
+            answeredOnNodeA("0602105"); // node A is SIGKILLed in the intro; the queued event is lost with it
+
+            clock.advance(INTRO_HOLD.minusMillis(1));
+            assertThat(otherNode.claimNext(CallbackQueue.of("hotline"), nodeB, 1)).isEmpty();
+            clock.advance(Duration.ofMillis(1));
+            assertThat(otherNode.claimNext(CallbackQueue.of("hotline"), nodeB, 1)).map(CallbackRequest::id).contains(next);
+        }
+    }
+
+    @Test
+    void aHoldCountsInItsOwnQueueOnlyAndAReachedWithoutOneHoldsNothing() {
+        store.save(request("0602107", "complex", CallbackQueue.of("teamlead")));
+        long agents = store.save(request("0602108")).id();
+        var lead = store.claimNext(CallbackQueue.of("teamlead"), nodeA, 1).orElseThrow();
+        store.recordAttempt(lead.id(), lead.attempts(), AttemptResult.reachedHolding(INTRO_HOLD));
+
+        var claimed = store.claimNext(CallbackQueue.of("hotline"), nodeB, 1).orElseThrow();
+        assertThat(claimed.id()).isEqualTo(agents);
+        store.recordAttempt(claimed.id(), claimed.attempts(), AttemptResult.reached());
+        store.save(request("0602109"));
+        assertThat(store.claimNext(CallbackQueue.of("hotline"), nodeB, 1)).isPresent();
+        assertThat(store.endHolding(claimed.id())).isFalse();
+        assertThatThrownBy(() -> AttemptResult.reachedHolding(Duration.ofSeconds(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aLateAnswerToAnAttemptClosedAsNoResponseStillHoldsTheAgent() {
+        store.save(request("0602110"));
+        var dialling = claimedBy(nodeA);
+        store.recordAttempt(dialling.id(), dialling.attempts(), AttemptResult.notReached(AttemptResult.NO_RESPONSE));
+        store.recordAttempt(dialling.id(), dialling.attempts(), AttemptResult.reachedHolding(INTRO_HOLD));
+        store.save(request("0602111")); // due at once; the answered callee is in its intro
+
+        assertThat(store.claimNext(CallbackQueue.of("hotline"), nodeB, 1)).isEmpty();
+    }
+
     private QueueArrivals arrivals() {
         return ((JdbcCallbackStore) store).queueArrivals();
     }
