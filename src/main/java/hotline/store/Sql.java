@@ -133,6 +133,7 @@ final class Sql implements AutoCloseable {
     @Override
     public void close() {
         offCarrier.close();
+        oneWriter.ifPresent(OneWriter::close);
         ds.close();
     }
 

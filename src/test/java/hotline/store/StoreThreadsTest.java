@@ -43,7 +43,12 @@ class StoreThreadsTest {
 
     @Test
     void aWriterWaitingLongerThanTheStoreTimeoutFailsNamingWhatItWanted() throws Exception {
-        var writers = new OneWriter(Duration.ofMillis(100));
+        try (var writers = new OneWriter(Duration.ofMillis(100))) {
+            aWriterWaitsItsTurnAtMostTheTimeout(writers);
+        }
+    }
+
+    private static void aWriterWaitsItsTurnAtMostTheTimeout(OneWriter writers) throws Exception {
         var holding = new CountDownLatch(1);
         var release = new CountDownLatch(1);
         Thread first = Thread.ofVirtual().start(() -> writers.inTurn("save a callback", () -> {
