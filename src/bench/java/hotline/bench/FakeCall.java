@@ -14,7 +14,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * Asterisk's side of one FastAGI call (the request header as Asterisk 22 writes it, then one reply
  * per command, answered at once: the fake never sleeps for {@code Wait} or {@code WaitForNoise}),
  * with the AudioSocket session of {@code EXEC AudioSocket} played by {@link AudioLine}. Times each
- * command's turnaround: from our reply (or the header) written to the next command read whole.
+ * command's turnaround: from the moment we start writing our reply (or the header) to the next
+ * command read whole.
  */
 final class FakeCall {
 
@@ -47,9 +48,11 @@ final class FakeCall {
             s.setTcpNoDelay(true);
             var in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
             OutputStream out = s.getOutputStream();
+            // the clock starts before the write: a server on another core can answer while write()
+            // has not returned yet, and a clock started after it would leave the server's work out
+            long sent = System.nanoTime();
             out.write(header(n, shape).getBytes(StandardCharsets.UTF_8));
             out.flush();
-            long sent = System.nanoTime();
             String command;
             while ((command = in.readLine()) != null) {
                 long read = System.nanoTime();
@@ -65,13 +68,13 @@ final class FakeCall {
                 }
                 if (command.startsWith("STREAM FILE") && command.contains("greeting")) greetingDone = true;
                 if (command.startsWith("SET VARIABLE \"HOTLINE_OUTCOME\"")) outcome = command.replaceAll(".* \"([^\"]*)\"$", "$1");
+                sent = System.nanoTime();
                 try {
                     out.write((reply + "\n").getBytes(StandardCharsets.UTF_8));
                     out.flush();
                 } catch (java.net.SocketException hungUp) {
                     break;
                 }
-                sent = System.nanoTime();
             }
         } catch (java.net.SocketException reset) {
             // the server closed mid-reply, as Asterisk sees it too

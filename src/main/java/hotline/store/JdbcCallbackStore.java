@@ -50,7 +50,9 @@ final class JdbcCallbackStore implements CallbackStore {
     static JdbcCallbackStore open(Store config, Clock clock, Set<CallbackQueue> outranking) {
         Dialect dialect = Dialect.of(config.jdbcUrl());
         var store = new JdbcCallbackStore(config, clock, dialect,
-                new Sql(Sql.pool(dialect.dataSource(config), config), describe(config.jdbcUrl())), outranking);
+                new Sql(Sql.pool(dialect.dataSource(config), config), describe(config.jdbcUrl()),
+                        dialect instanceof Dialect.Sqlite ? Optional.of(new OneWriter(config.timeout())) : Optional.empty()),
+                outranking);
         try {
             store.sql.run("check durability", c -> {
                 dialect.checkDurable(c, store.describe());

@@ -21,10 +21,18 @@ final class Sql implements AutoCloseable {
 
     final HikariDataSource ds;
     private final String describe;
+    private final OffCarrier offCarrier = new OffCarrier();
+    /** SQLite's writers, queued here rather than in SQLite's sleeping busy handler; none for PostgreSQL. */
+    private final Optional<OneWriter> oneWriter;
 
     Sql(HikariDataSource ds, String describe) {
+        this(ds, describe, Optional.empty());
+    }
+
+    Sql(HikariDataSource ds, String describe, Optional<OneWriter> oneWriter) {
         this.ds = ds;
         this.describe = describe;
+        this.oneWriter = oneWriter;
     }
 
     /** The store's pool on {@code driver}: every wait bounded by store.timeout. */
@@ -56,17 +64,20 @@ final class Sql implements AutoCloseable {
         return describe;
     }
 
+    /** {@code work} on a pooled connection; a call's virtual thread hands it to a platform thread ({@link OffCarrier}). */
     <T> T run(String what, Work<T> work) {
-        try (Connection c = ds.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new StoreException(what + " on " + describe + ": " + e.getMessage(), e);
-        }
+        return offCarrier.run(() -> {
+            try (Connection c = ds.getConnection()) {
+                return work.run(c);
+            } catch (SQLException e) {
+                throw new StoreException(what + " on " + describe + ": " + e.getMessage(), e);
+            }
+        });
     }
 
     /** One transaction: committed when {@code work} returns, rolled back when it throws. */
     <T> T transaction(String what, Work<T> work) {
-        return run(what, c -> {
+        return written(what, () -> run(what, c -> {
             c.setAutoCommit(false);
             try {
                 T result = work.run(c);
@@ -78,11 +89,15 @@ final class Sql implements AutoCloseable {
             } finally {
                 c.setAutoCommit(true);
             }
-        });
+        }));
     }
 
     int update(String what, String sql, Object... args) {
-        return run(what, c -> update(c, sql, args));
+        return written(what, () -> run(what, c -> update(c, sql, args)));
+    }
+
+    private <T> T written(String what, java.util.function.Supplier<T> write) {
+        return oneWriter.isPresent() ? oneWriter.get().inTurn(what + " on " + describe, write) : write.get();
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {
@@ -117,6 +132,8 @@ final class Sql implements AutoCloseable {
 
     @Override
     public void close() {
+        offCarrier.close();
+        oneWriter.ifPresent(OneWriter::close);
         ds.close();
     }
 
