@@ -12,7 +12,7 @@ import java.time.Duration;
 final class Guard {
 
     /** The median ratio of the rounds must stay at or above this (docs/performance.md says why). */
-    static final double FLOOR = 0.3;
+    static final double FLOOR = 0.25;
     static final int CONCURRENCY = 50;
     static final Duration ROUND = Duration.ofSeconds(5);
     static final int ROUNDS = 3;

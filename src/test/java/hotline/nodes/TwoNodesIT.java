@@ -137,7 +137,9 @@ class TwoNodesIT extends LabCalls {
             CallbackRequest released = store.find(ringing).orElseThrow();
 
             assertThat(released.state()).isEqualTo(CallbackState.PENDING);
-            assertThat(released.lastResult()).contains("interrupted");
+            // back in line either by the lease (interrupted) or sooner: every node's AMI session sees the
+            // attempt end (the ring timing out), and the surviving node records its real result
+            assertThat(released.lastResult()).get().isIn("interrupted", "no-answer");
             assertThat(claimBack).isLessThanOrEqualTo(LabNodes.LEASE.plus(LabNodes.LEASE.dividedBy(4)).plusSeconds(5));
             long lost = BOOKING.stream().filter(n -> store.list(CallbackFilter.all()).stream()
                     .noneMatch(c -> c.number().digits().equals(n) && c.state() == CallbackState.DONE)).count();
