@@ -89,6 +89,10 @@ public record HotlineConfig(Server server, Sounds sounds, Languages languages, J
         return new HotlineConfig(server, sounds, newLanguages, journal, store, lineQuality, inbound, dialler, agentScripts, callers, hours);
     }
 
+    public HotlineConfig withCallers(Callers newCallers) {
+        return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, newCallers, hours);
+    }
+
     public HotlineConfig withHours(Hours newHours) {
         return new HotlineConfig(server, sounds, languages, journal, store, lineQuality, inbound, dialler, agentScripts, callers, newHours);
     }

@@ -2,6 +2,7 @@ package hotline.agentkeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import hotline.config.Callers;
 import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.Server;
@@ -9,18 +10,22 @@ import hotline.flow.CallbackBook;
 import hotline.flow.CallbackBooking;
 import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
-import org.asteriskjava.manager.event.AgentConnectEvent;
 import hotline.lab.Lab;
 import hotline.lab.LabCalls;
 import hotline.lab.LabHotline;
 import hotline.lab.Recording;
+import hotline.store.CallbackStore;
+import hotline.store.StoreCallerHistory;
+import hotline.store.TestStores;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
+import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,20 +43,27 @@ class AgentKeysIT extends LabCalls {
     private static final String AGENT = "Local/s@robot-agent-keys/n";
     private static final List<CallbackBooking> booked = new CopyOnWriteArrayList<>();
     private static LabHotline hotline;
+    private static CallbackStore store; // the abusive caller's report is stored here
 
     @BeforeAll
     static void startServer() {
         HotlineConfig shipped = ConfigLoader.load(Path.of("config/hotline.yaml"));
-        hotline = new LabHotline(LabHotline.withoutMenu(shipped).withServer(new Server("127.0.0.1", PORT, 20,
+        store = TestStores.sqlite();
+        // every call here is from one number: without repeat-caller whispers, which would delay the bridge
+        Callers c = shipped.callers();
+        var noRepeats = new Callers(Duration.ZERO, c.blockedPrompt(), c.pauseBeforeHangup(), c.autoBlockAfter(),
+                c.autoBlockWithin(), c.blockFor(), c.reportsKeep());
+        hotline = new LabHotline(LabHotline.withoutMenu(shipped).withCallers(noRepeats).withServer(new Server("127.0.0.1", PORT, 20,
                 Duration.ofSeconds(5))), PORT, booking -> {
                     booked.add(booking);
                     return new CallbackBook.Booked.Stored("it-" + booked.size());
-                });
+                }, new StoreCallerHistory(store.callers()));
     }
 
     @AfterAll
     static void stopServer() {
         hotline.close();
+        store.close();
     }
 
     /** A call from the Korean number to the robot agent, who behaves as {@code agent} says (AGENTKEYS_*). */
@@ -99,6 +111,11 @@ class AgentKeysIT extends LabCalls {
                 .contains("\"alert\"", "HotlineAbusiveCaller", "agent:abusive-hangup"));
         // res_agi logs each EXEC at verbose 3: "AGI Script Executing Application: (UserEvent) Options: (...)"
         assertThat(Lab.logLines("Executing Application: (UserEvent)")).anyMatch(l -> l.contains("HotlineAbusiveCaller"));
+        // §7 "report it to the team lead": a stored report naming the caller, this call and the agent
+        assertThat(store.callers().reports(Optional.of("5550100"), 10)).anySatisfy(r -> {
+            assertThat(r.agent()).startsWith("Local/s@robot-agent-keys");
+            assertThat(r.queue()).isEqualTo("hotline");
+        });
     }
 
     @Test
