@@ -47,15 +47,20 @@ final class OffCarrier implements AutoCloseable {
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
-                    switch (e.getCause()) {
-                        case RuntimeException r -> throw r;
-                        case Error err -> throw err;
-                        default -> throw new IllegalStateException(e.getCause());
-                    }
+                    throw unwrapped(e);
                 }
             }
         } finally {
             if (interrupted) Thread.currentThread().interrupt();
+        }
+    }
+
+    /** What the work itself threw, as the caller would have seen it had it run the work itself. */
+    static RuntimeException unwrapped(ExecutionException e) {
+        switch (e.getCause()) {
+            case RuntimeException r -> throw r;
+            case Error err -> throw err;
+            default -> throw new IllegalStateException(e.getCause());
         }
     }
 

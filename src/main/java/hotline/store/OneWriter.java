@@ -54,11 +54,7 @@ final class OneWriter implements AutoCloseable {
                 } catch (CancellationException e) {
                     throw new StoreException(what + ": the database stayed locked for " + atMost.toMillis() + " ms");
                 } catch (ExecutionException e) {
-                    switch (e.getCause()) {
-                        case RuntimeException r -> throw r;
-                        case Error err -> throw err;
-                        default -> throw new IllegalStateException(e.getCause());
-                    }
+                    throw OffCarrier.unwrapped(e);
                 }
             }
         } finally {
