@@ -190,7 +190,8 @@ install_sounds() {
 make_robot_sounds() {
   local dir
   dir="$ROOT$(chroot "$ROOT" readlink -m /usr/share/asterisk/sounds/en)/hotline-lab"
-  command -v sox >/dev/null || { log "sox missing: robot-hiss will fall back to silence"; return 0; }
+  # Without these a robot "stays silent" by hanging up at once: no test would mean anything.
+  command -v sox >/dev/null || die "sox is missing: the robots' silence and hiss cannot be made (apt install sox)"
   mkdir -p "$dir"
   [ -f "$dir/hiss.wav" ] || sox -q -n -r 8000 -b 16 -c 1 "$dir/hiss.wav" synth 30 pinknoise vol 0.03
   [ -f "$dir/silence-1s.wav" ] || sox -q -n -r 8000 -b 16 -c 1 "$dir/silence-1s.wav" trim 0 1
@@ -256,6 +257,7 @@ show_log_tail() {
 
 start() {
   need_root
+  install_host_packages sox # the robots' silence and hiss are made with it
   provision
   install_conf
   mount_root

@@ -32,8 +32,9 @@ final class Admin {
                        Optional<AudioSocketServer> audio, Optional<CallbackStore> store, Ticker ticker)
             throws IOException {
         metrics.gauge("hotline_live_calls", "Calls in progress", agi::liveCalls);
-        metrics.counter("hotline_audiosocket_sessions", "AudioSocket media sessions opened (one per call that "
-                + "listens to audio)", () -> audio.map(AudioSocketServer::sessionsOpened).orElse(0L));
+        metrics.counter("hotline_audiosocket_sessions", "AudioSocket media sessions opened (one per stretch of "
+                + "a call that listens to audio between plain AGI steps)",
+                () -> audio.map(AudioSocketServer::sessionsOpened).orElse(0L));
         metrics.gauge("hotline_audiosocket_sessions_open", "AudioSocket media sessions open now",
                 () -> audio.map(AudioSocketServer::openSessions).orElse(0));
         store.ifPresent(s -> metrics.gauge("hotline_callbacks", "Callback requests by state (read at most every "

@@ -60,11 +60,13 @@ class MetricsScrapeIT extends LabCalls {
                     "hotline_steps_reached_total{step=\"connecting\"} 1.0",
                     "hotline_steps_reached_total{step=\"queue\"} 1.0",
                     "hotline_queue_wait_seconds_count{end=\"abandoned\",queue=\"hotline\"} 1",
-                    "hotline_audiosocket_sessions_total 2.0",
                     "hotline_audiosocket_sessions_open 0.0",
                     "hotline_live_calls 0.0",
                     "hotline_callbacks{state=\"pending\"} 0.0",
                     "hotline_script_info{version=\"1-");
+            // One session per call, and one more where a call went back to plain AGI and listened
+            // again, or replaced a session Asterisk ended with the channel up (CI once saw 3).
+            assertThat(count(scrape, "hotline_audiosocket_sessions_total")).isBetween(2.0, 4.0);
             assertThat(count(scrape, "hotline_listening_verdicts_total{verdict=\"silence\"}")).isGreaterThanOrEqualTo(2);
             assertThat(count(scrape, "hotline_listening_verdicts_total{verdict=\"speech\"}")).isGreaterThanOrEqualTo(1);
             assertThat(server.terminate(Duration.ofSeconds(30))).isZero();
