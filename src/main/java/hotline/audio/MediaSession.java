@@ -61,11 +61,14 @@ public final class MediaSession {
     private static final int EARLY_EVERY_FRAMES = 5;
     /** After a false start, the prompt stays silent this much longer (a new onset holds it again). */
     private static final long RESUME_AFTER_NANOS = 250_000_000L;
+    /** Beyond the longest burst the Ear leaves undecided (2 × confirm-voice-after) and its closing gap. */
+    private static final long HOLD_SLACK_NANOS = 400_000_000L;
 
     private final UUID id;
     private final String target;
     private final String callId;
     private final Ear ear;
+    private final long maxHoldNanos;
     private final Consumer<MediaSession> onClosed;
     private final ArrayDeque<Character> keys = new ArrayDeque<>();
     private OutputStream out;            // written by the call's thread only, once attached
@@ -84,6 +87,7 @@ public final class MediaSession {
         this.target = target;
         this.callId = callId;
         this.ear = new Ear(quality);
+        this.maxHoldNanos = 2 * quality.confirmVoiceAfter().toNanos() + HOLD_SLACK_NANOS;
         this.onClosed = onClosed;
     }
 
@@ -129,13 +133,26 @@ public final class MediaSession {
                     log.info("{} barged in {} ms into {}", callId, (onsetNanos - startedNanos) / 1_000_000, prompt.name());
                     return new Played.BargedIn(Duration.ofNanos(Math.max(0, onsetNanos - startedNanos)));
                 }
-                boolean hold = voiceStops && (onset || now < holdUntilNanos);
+                boolean hold = voiceStops && (heldByOnset(now) || now < holdUntilNanos);
                 send(hold ? PromptAudio.SILENCE_FRAME : prompt.frame(frame), hold ? FrameAnalyser.SILENT_DB
                         : prompt.frameDb(frame), now);
                 if (!hold) frame++;
             }
         }
         return new Played.Finished();
+    }
+
+    /**
+     * A voice's onset holds the prompt until the caller's frames confirm or refute it, but on the
+     * clock never longer than {@link #maxHoldNanos}: when those frames stop or fall behind (a
+     * broken line, a machine under load) the prompt plays on instead of holding for ever.
+     */
+    private boolean heldByOnset(long now) {
+        if (!onset) return false;
+        if (now - onsetNanos <= maxHoldNanos) return true;
+        onset = false;
+        log.info("{} voice onset undecided after {} ms: the prompt plays on", callId, (now - onsetNanos) / 1_000_000);
+        return false;
     }
 
     /**

@@ -105,4 +105,33 @@ class WindowsOnTheClockTest extends AudioSocketServerFixture {
             session.close();
         }
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(10) // held for ever, it would never end
+    void aPromptHeldByAVoiceOnsetWhoseFramesStopPlaysOnOnTheClock() throws Exception {
+        try (var asterisk = new FakeAsteriskAudio(port)) {
+            MediaSession session = connected(asterisk);
+            short[] voice = Signals.clip("speech/talk-4");
+            int from = Signals.voiceStart(voice) * FrameAnalyser.FRAME;
+            short[] onsetOnly = java.util.Arrays.copyOfRange(voice, from, from + 1600); // 200 ms, then no frames at all
+            var line = asterisk.speakInRealTime(concat(Signals.hiss(-62, 0.4), onsetOnly));
+            PromptAudio prompt = PromptAudio.of("tone", Signals.tone(440, -20, 1.5));
+            long started = System.nanoTime();
+
+            var played = session.play(prompt, "", true);
+
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            session.close();
+            assertThat(played).isInstanceOf(MediaSession.Played.Finished.class);
+            // held at the onset (so longer than the prompt), for at most 2 × 300 ms + 400 ms
+            assertThat(took).isBetween(Duration.ofMillis(1700), Duration.ofMillis(2900));
+            assertThat(line.get().loudFrames()).isEqualTo(75);
+        }
+    }
+
+    private static short[] concat(short[] a, short[] b) {
+        short[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
+    }
 }
