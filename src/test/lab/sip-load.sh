@@ -19,7 +19,8 @@ for tool in sipp sox python3; do
 done
 ASTERISK_PID=$(pgrep -x asterisk | head -1 || true)
 [ -n "$ASTERISK_PID" ] || { echo "sip-load: the lab Asterisk is not running: bash asterisk-conf/lab.sh start" >&2; exit 2; }
-[ -f target/hotline-ivr.jar ] || mvn -B -o -q package -DskipTests >&2
+JAR="${HOTLINE_JAR:-target/hotline-ivr.jar}" # HOTLINE_JAR: another build to compare (a baseline)
+[ -f "$JAR" ] || mvn -B -o -q package -DskipTests >&2
 
 WORK=$(mktemp -d -t hotline-sip-load-XXXXXX)
 trap '[ -n "${SERVER:-}" ] && kill "$SERVER" 2>/dev/null; wait 2>/dev/null || true' EXIT
@@ -35,7 +36,9 @@ dialler: {enabled: false}
 inbound:
   listening: {detector: $DETECTOR}
 EOF
-"$JAVA_HOME/bin/java" -jar target/hotline-ivr.jar serve --config "$WORK/hotline.yaml" > "$WORK/server.log" 2>&1 &
+# HOTLINE_JAVA_OPTS: extra JVM options for the server, e.g. a profile:
+#   HOTLINE_JAVA_OPTS="-XX:StartFlightRecording=filename=/tmp/load.jfr,settings=profile"
+"$JAVA_HOME/bin/java" ${HOTLINE_JAVA_OPTS:-} -jar "$JAR" serve --config "$WORK/hotline.yaml" > "$WORK/server.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 100); do grep -q "FastAGI listening" "$WORK/server.log" 2>/dev/null && break; sleep 0.2; done
 
@@ -47,6 +50,7 @@ sipp 127.0.0.1:5060 -sf "$WORK/caller.xml" -s 8005550100 -i 127.0.0.1 -p 5072 -m
   > "$WORK/sipp.out" 2>&1 || true
 S1=$(cpu "$SERVER"); A1=$(cpu "$ASTERISK_PID")
 sleep 2
+echo "sip-load: work folder $WORK (journal, server log)" >&2
 python3 - "$WORK/journal.jsonl" "$CALLS" "$DETECTOR" "$(( S1 - S0 ))" "$(( A1 - A0 ))" "$TICKS" "$WORK/sipp.out" <<'PY'
 import json, statistics, sys
 from datetime import datetime

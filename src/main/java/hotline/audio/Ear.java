@@ -102,24 +102,27 @@ final class Ear {
             pending[pendingCount++] = (short) ((pcm[i] & 0xff) | (pcm[i + 1] << 8));
             if (pendingCount == FrameAnalyser.FRAME) {
                 pendingCount = 0;
-                Event e = frame(analyser.next(pending, 0), atNanos);
+                Event e = frame(analyser.take(pending, 0), atNanos);
                 if (e != Event.NONE) last = e;
             }
         }
         return last;
     }
 
-    private Event frame(FrameFeatures f, long atNanos) {
+    private Event frame(double energyDb, long atNanos) {
         double loudestSent = loudestSent(atNanos);
-        measureEcho(f.energyDb());
+        measureEcho(energyDb);
         double gate = loudestSent + (Double.isNaN(echoGain) ? -ECHO_MARGIN_DB : echoGain + ECHO_MEASURED_MARGIN_DB);
         // the floor counts every frame: the quietest ones, between our words, are the line's hiss
-        if (levelCount < MAX_FRAMES) addLevel(f.energyDb());
-        if (f.energyDb() < gate) {
+        if (levelCount < MAX_FRAMES) addLevel(energyDb);
+        if (energyDb < gate) {
             masked++;
             return burst == null ? Event.NONE : gap();
         }
         double floor = floor();
+        // only a frame clear of the floor can be voiced below: the others skip the costly measure
+        FrameFeatures f = analyser.features(energyDb > LineFeatures.QUIETEST_VOICE
+                && energyDb >= floor + LineFeatures.VOICED_ABOVE_FLOOR);
         if (frames.size() < MAX_FRAMES) {
             frames.add(f);
             // voiced against the line as it was known then: a floor that drops later (a noisy
