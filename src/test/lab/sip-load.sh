@@ -43,18 +43,19 @@ SERVER=$!
 for _ in $(seq 1 100); do grep -q "FastAGI listening" "$WORK/server.log" 2>/dev/null && break; sleep 0.2; done
 
 cpu() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+sys_cpu() { awk '{print $15}' "/proc/$1/stat"; }
 TICKS=$(getconf CLK_TCK)
-S0=$(cpu "$SERVER"); A0=$(cpu "$ASTERISK_PID")
+S0=$(cpu "$SERVER"); A0=$(cpu "$ASTERISK_PID"); K0=$(sys_cpu "$SERVER")
 sipp 127.0.0.1:5060 -sf "$WORK/caller.xml" -s 8005550100 -i 127.0.0.1 -p 5072 -mp 16000 \
   -m "$CALLS" -l "$CALLS" -r "$RATE" -nostdin -timeout 300s -trace_stat -stf "$WORK/stat.csv" \
   > "$WORK/sipp.out" 2>&1 || true
-S1=$(cpu "$SERVER"); A1=$(cpu "$ASTERISK_PID")
+S1=$(cpu "$SERVER"); A1=$(cpu "$ASTERISK_PID"); K1=$(sys_cpu "$SERVER")
 sleep 2
 echo "sip-load: work folder $WORK (journal, server log)" >&2
-python3 - "$WORK/journal.jsonl" "$CALLS" "$DETECTOR" "$(( S1 - S0 ))" "$(( A1 - A0 ))" "$TICKS" "$WORK/sipp.out" <<'PY'
+python3 - "$WORK/journal.jsonl" "$CALLS" "$DETECTOR" "$(( S1 - S0 ))" "$(( A1 - A0 ))" "$TICKS" "$WORK/sipp.out" "$(( K1 - K0 ))" <<'PY'
 import json, statistics, sys
 from datetime import datetime
-journal, calls, detector, s_ticks, a_ticks, tck, sipp_out = sys.argv[1:]
+journal, calls, detector, s_ticks, a_ticks, tck, sipp_out, k_ticks = sys.argv[1:]
 t = lambda s: datetime.fromisoformat(s.replace("Z", "+00:00")[:26] + "+00:00")
 lines = [json.loads(l) for l in open(journal) if l.strip()]
 outcomes, lengths, windows = {}, [], []
@@ -70,6 +71,7 @@ print(f"sip-load: {calls} concurrent SIP calls, detector {detector}")
 print(f"  journal lines {len(lines)} of {calls}; outcomes {outcomes}")
 print(f"  call length mean {statistics.mean(lengths):.2f} s, stdev {statistics.pstdev(lengths):.2f} s" if lengths else "  no call ended")
 print(f"  silent windows (server's own measure) n={len(windows)} p50 {pct(0.5)} ms, p99 {pct(0.99)} ms")
-print(f"  CPU seconds: server {server:.1f}, Asterisk {asterisk:.1f}, ratio {server / asterisk:.2f}" if asterisk else "")
+print(f"  CPU seconds: server {server:.1f} (of which in the kernel {int(k_ticks) / int(tck):.1f}), Asterisk {asterisk:.1f}, "
+      f"ratio {server / asterisk:.2f}" if asterisk else "")
 print("  sipp: " + (failed[-1].strip() if failed else "see " + sipp_out))
 PY

@@ -255,7 +255,9 @@ public final class MediaSession {
                 onset = false;
                 holdUntilNanos = System.nanoTime() + RESUME_AFTER_NANOS;
             }
-            case NONE -> { }
+            case NONE -> {
+                return; // nothing the call's thread waits for: it wakes on its own 20 ms slot
+            }
         }
         notifyAll();
     }
