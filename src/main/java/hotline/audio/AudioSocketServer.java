@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -55,6 +58,9 @@ public final class AudioSocketServer implements AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong opened = new AtomicLong();
     private ServerSocket serverSocket;
+    /** Drops a connection Asterisk did not end {@link #LINGER_MS} after our hangup frame (one timer per session). */
+    private final ScheduledExecutorService lingering = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("audiosocket-linger").daemon().factory());
 
     private volatile hotline.time.Ticker ticker = hotline.time.Ticker.SYSTEM;
 
@@ -91,7 +97,10 @@ public final class AudioSocketServer implements AutoCloseable {
             throw new IllegalStateException("the AudioSocket server is not listening: start() it first");
         }
         String target = bindAddress + ":" + serverSocket.getLocalPort();
-        var session = new MediaSession(UUID.randomUUID(), quality, target, callId, done -> sessions.remove(done.id(), done));
+        var session = new MediaSession(UUID.randomUUID(), quality, target, callId, done -> {
+            sessions.remove(done.id(), done);
+            lingering.schedule(done::dropConnection, LINGER_MS, TimeUnit.MILLISECONDS);
+        });
         sessions.put(session.id(), session);
         opened.incrementAndGet();
         return session;
@@ -183,7 +192,11 @@ public final class AudioSocketServer implements AutoCloseable {
         } catch (EOFException e) {
             log.debug("AudioSocket connection ended");
         } catch (IOException | RuntimeException e) {
-            log.warn("AudioSocket connection closed: {}", e.toString());
+            if (attached != null && attached.isClosed()) {
+                log.debug("AudioSocket connection dropped after our hangup frame: {}", e.toString());
+            } else {
+                log.warn("AudioSocket connection closed: {}", e.toString());
+            }
         } finally {
             if (!identified) unidentified.decrementAndGet();
             if (attached != null) attached.ended();
@@ -191,19 +204,29 @@ public final class AudioSocketServer implements AutoCloseable {
         }
     }
 
-    /** The UUID frame, all 19 bytes within one deadline (a per-read timeout would let it trickle). */
-    private static UUID readIdentity(Socket socket) throws IOException {
+    /**
+     * The UUID frame, all 19 bytes within one deadline (a per-read timeout would let it trickle).
+     * The deadline is one timer that closes the socket, not a socket timeout (a timer per read).
+     */
+    private UUID readIdentity(Socket socket) throws IOException {
         long deadline = System.nanoTime() + IDENTIFY_TIMEOUT_MS * 1_000_000L;
+        var timer = lingering.schedule(() -> closeQuietly(socket), IDENTIFY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
         byte[] frame = new byte[UUID_FRAME_BYTES];
         InputStream in = socket.getInputStream();
         int got = 0;
-        while (got < frame.length) {
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) throw new SocketTimeoutException("no UUID frame within " + IDENTIFY_TIMEOUT_MS + " ms");
-            socket.setSoTimeout((int) left);
-            int n = in.read(frame, got, frame.length - got);
-            if (n < 0) throw new EOFException("closed before its UUID");
-            got += n;
+        try {
+            while (got < frame.length) {
+                int n = in.read(frame, got, frame.length - got);
+                if (n < 0) throw new EOFException("closed before its UUID");
+                got += n;
+            }
+        } catch (SocketException closed) {
+            if (System.nanoTime() - deadline >= 0) {
+                throw new SocketTimeoutException("no UUID frame within " + IDENTIFY_TIMEOUT_MS + " ms");
+            }
+            throw closed;
+        } finally {
+            timer.cancel(false);
         }
         if (!(AudioFrame.read(new DataInputStream(new java.io.ByteArrayInputStream(frame)))
                 instanceof AudioFrame.Identify(UUID id))) {
@@ -214,20 +237,9 @@ public final class AudioSocketServer implements AutoCloseable {
 
     /** Audio and keys to the session until Asterisk ends the stream, or lingers after our hangup frame. */
     private static void stream(MediaSession session, Socket socket, DataInputStream in) throws IOException {
-        socket.setSoTimeout(500);
-        long lingerUntil = Long.MAX_VALUE;
+        // blocking reads, no socket timeout: a mute or stuck line is dropped by the linger timer
         while (true) {
-            if (session.isClosed() && lingerUntil == Long.MAX_VALUE) {
-                lingerUntil = System.nanoTime() + LINGER_MS * 1_000_000L;
-            }
-            if (System.nanoTime() > lingerUntil) return;
-            AudioFrame frame;
-            try {
-                frame = AudioFrame.read(in);
-            } catch (SocketTimeoutException e) {
-                continue; // no frame in 500 ms (a mute line): re-check whether we closed it
-            }
-            switch (frame) {
+            switch (AudioFrame.read(in)) {
                 case AudioFrame.Audio(byte[] pcm) -> session.hear(pcm);
                 case AudioFrame.Dtmf(char key) -> session.key(key);
                 case AudioFrame.Hangup h -> { return; }
@@ -246,6 +258,7 @@ public final class AudioSocketServer implements AutoCloseable {
     public synchronized void close() {
         if (serverSocket == null) return;
         closeQuietly(serverSocket);
+        lingering.shutdownNow();
         sessions.values().forEach(MediaSession::ended);
         live.forEach(AudioSocketServer::closeQuietly);
     }

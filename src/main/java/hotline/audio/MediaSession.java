@@ -72,6 +72,7 @@ public final class MediaSession {
     private final Consumer<MediaSession> onClosed;
     private final ArrayDeque<Character> keys = new ArrayDeque<>();
     private OutputStream out;            // written by the call's thread only, once attached
+    private Socket socket;
     private boolean connected;
     private boolean ended;
     private boolean closed;
@@ -232,6 +233,7 @@ public final class MediaSession {
     synchronized boolean attach(Socket socket) throws IOException {
         if (connected || closed) return false;
         out = socket.getOutputStream();
+        this.socket = socket;
         connected = true;
         connectedNanos = System.nanoTime();
         nextFrameNanos = connectedNanos;
@@ -272,6 +274,16 @@ public final class MediaSession {
         ended = true;
         ear.forget();
         notifyAll();
+    }
+
+    /** Closes the connection if Asterisk has not ended it since our hangup frame (the linger is over). */
+    synchronized void dropConnection() {
+        if (socket == null || ended) return;
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("{} connection not closed: {}", callId, e.toString());
+        }
     }
 
     synchronized boolean isClosed() {
