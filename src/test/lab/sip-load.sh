@@ -17,7 +17,7 @@ export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 for tool in sipp sox python3; do
   command -v "$tool" >/dev/null || { echo "sip-load: $tool is missing (apt install sip-tester sox python3)" >&2; exit 2; }
 done
-ASTERISK_PID=$(pgrep -x asterisk | head -1 || true)
+ASTERISK_PID=$(pgrep -n -x asterisk || true)
 [ -n "$ASTERISK_PID" ] || { echo "sip-load: the lab Asterisk is not running: bash asterisk-conf/lab.sh start" >&2; exit 2; }
 JAR="${HOTLINE_JAR:-target/hotline-ivr.jar}" # HOTLINE_JAR: another build to compare (a baseline)
 [ -f "$JAR" ] || mvn -B -o -q package -DskipTests >&2
