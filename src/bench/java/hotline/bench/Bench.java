@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The benchmark harness (docs/performance.md): {@code bash src/bench/run.sh [all|throughput|audio|ramp|guard]}.
+ * The benchmark harness (docs/performance.md): {@code bash src/bench/run.sh [all|throughput|audio|ramp|guard|nodes]}.
  * Every figure is measured against servers started for this run on free loopback ports.
  */
 public final class Bench {
@@ -26,13 +26,15 @@ public final class Bench {
             case "guard" -> System.exit(Guard.run(dir, out));
             case "audio" -> audio(dir, Integer.getInteger("bench.calls", 100), Integer.getInteger("bench.rounds", 3));
             case "ramp" -> Ramp.run(dir, RAMP, out);
+            case "nodes" -> nodes(dir, Integer.getInteger("bench.channels", 200), Integer.getInteger("bench.seconds", 10),
+                    Integer.getInteger("bench.rounds", 3));
             case "all" -> {
                 throughput(dir, 200, 10, 3);
                 audio(dir, Integer.getInteger("bench.calls", 100), Integer.getInteger("bench.rounds", 3));
                 Ramp.run(dir, RAMP, out);
             }
             default -> {
-                System.err.println("usage: run.sh [all|throughput|audio|ramp|guard]");
+                System.err.println("usage: run.sh [all|throughput|audio|ramp|guard|nodes]");
                 System.exit(2);
             }
         }
@@ -41,6 +43,11 @@ public final class Bench {
 
     private static void audio(Path dir, int calls, int rounds) throws Exception {
         AudioRun.print(AudioRun.run(dir, calls, rounds, System.out), calls, System.out);
+    }
+
+    private static void nodes(Path dir, int concurrency, int seconds, int rounds) throws Exception {
+        var length = Duration.ofSeconds(seconds);
+        Nodes.print(Nodes.run(dir, concurrency, length, rounds, System.out), concurrency, length, System.out);
     }
 
     private static void throughput(Path dir, int concurrency, int seconds, int rounds) throws Exception {

@@ -15,7 +15,19 @@ import java.util.regex.Pattern;
  */
 record BenchConfig(int agiPort, int audioPort, int maxCalls, String detector, boolean shortTimings) {
 
+    /** The store a server under test uses: a SQLite file of the run's, or a database named from outside. */
+    record Store(String jdbcUrl, String user, String password) {
+        static Store sqlite(Path dir) {
+            return new Store("jdbc:sqlite:" + dir.resolve("hotline.db"), "", "");
+        }
+    }
+
     Path write(Path dir) throws IOException {
+        return write(dir, "hotline-1", Store.sqlite(dir));
+    }
+
+    /** One of several nodes: its own {@code dialler.node} name, the given store, its files in {@code dir}. */
+    Path write(Path dir, String node, Store store) throws IOException {
         String yaml = Files.readString(Path.of("config/hotline.yaml"));
         yaml = set(yaml, "^  port: 4573", "  port: " + agiPort);
         yaml = set(yaml, "^  port: 4574", "  port: " + audioPort);
@@ -23,9 +35,11 @@ record BenchConfig(int agiPort, int audioPort, int maxCalls, String detector, bo
         yaml = set(yaml, "^  admin-port: 4580", "  admin-port: 0");
         yaml = set(yaml, "^  drain-grace: 60s", "  drain-grace: 5s");
         yaml = set(yaml, "^  file: logs/journal.jsonl", "  file: " + dir.resolve("journal.jsonl"));
-        yaml = set(yaml, "^  jdbc-url: jdbc:sqlite:data/hotline.db", "  jdbc-url: jdbc:sqlite:" + dir.resolve("hotline.db"));
+        yaml = set(yaml, "^  jdbc-url: jdbc:sqlite:data/hotline.db", "  user: " + quoted(store.user())
+                + "\n  password: " + quoted(store.password()) + "\n  jdbc-url: " + quoted(store.jdbcUrl()));
         yaml = set(yaml, "^  spool: data/callback-spool.jsonl", "  spool: " + dir.resolve("spool.jsonl"));
         yaml = set(yaml, "^  enabled: true", "  enabled: false");
+        yaml = set(yaml, "^  node: hotline-1", "  node: " + node);
         yaml = set(yaml, "^    detector: audio", "    detector: " + detector);
         if (shortTimings) {
             yaml = set(yaml, "^    listen-for: 5s", "    listen-for: 1s");
@@ -34,6 +48,10 @@ record BenchConfig(int agiPort, int audioPort, int maxCalls, String detector, bo
         Path file = dir.resolve("hotline-bench.yaml");
         Files.writeString(file, yaml);
         return file;
+    }
+
+    private static String quoted(String value) {
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     private static String set(String yaml, String line, String replacement) {

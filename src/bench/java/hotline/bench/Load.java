@@ -8,7 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Closed-loop load: {@code concurrency} fake Asterisk channels, each starting its next call as
- * soon as the last one ended, for {@code length}; the same generator for either server.
+ * soon as the last one ended, for {@code length}; the same generator for either server. Given
+ * several servers (nodes), each call goes to the next one in turn, as the dialplan's
+ * {@code HOTLINE_NODES} round robin sends them; CPU is then the nodes' together.
  */
 final class Load {
 
@@ -32,12 +34,18 @@ final class Load {
 
     static Result closedLoop(ServerProcess server, CallShape shape, int concurrency, Duration length)
             throws InterruptedException {
+        return closedLoop(List.of(server), shape, concurrency, length);
+    }
+
+    static Result closedLoop(List<ServerProcess> nodes, CallShape shape, int concurrency, Duration length)
+            throws InterruptedException {
+        var turn = new AtomicInteger();
         var done = new AtomicInteger();
         var refused = new AtomicInteger();
         var failed = new AtomicInteger();
         var commands = new AtomicInteger();
         var turnarounds = new ConcurrentLinkedQueue<long[]>();
-        double cpuBefore = server.cpuSeconds();
+        double cpuBefore = cpuSeconds(nodes);
         long start = System.nanoTime();
         long end = start + length.toNanos();
         List<Thread> channels = new ArrayList<>();
@@ -45,7 +53,8 @@ final class Load {
             channels.add(Thread.ofVirtual().start(() -> {
                 while (System.nanoTime() < end) {
                     try {
-                        FakeCall.Seen seen = FakeCall.run(server.agiPort, shape);
+                        var node = nodes.get(Math.floorMod(turn.getAndIncrement(), nodes.size()));
+                        FakeCall.Seen seen = FakeCall.run(node.agiPort, shape);
                         if (seen.refused()) {
                             refused.incrementAndGet();
                             continue;
@@ -61,8 +70,12 @@ final class Load {
         }
         for (Thread t : channels) t.join();
         double seconds = (System.nanoTime() - start) / 1e9;
-        double cpu = server.cpuSeconds() - cpuBefore;
+        double cpu = cpuSeconds(nodes) - cpuBefore;
         long[] all = turnarounds.stream().flatMapToLong(java.util.Arrays::stream).toArray();
         return new Result(done.get(), refused.get(), failed.get(), seconds, all, cpu, commands.get());
+    }
+
+    private static double cpuSeconds(List<ServerProcess> nodes) {
+        return nodes.stream().mapToDouble(ServerProcess::cpuSeconds).sum();
     }
 }
