@@ -178,6 +178,27 @@ public final class HeardPrompts {
         return new Match(Duration.ofMillis(Math.max(0, bestAt) * 10L), best);
     }
 
+    /**
+     * How many dB louder than its file the caller heard the prompt that begins at {@code at} (as
+     * {@link #find} or {@link #assertInOrder} placed it): the median, over the voiced 10 ms of the
+     * prompt's first second (a stall later in it does not move the figure), of the recording's
+     * loudness minus the file's. Compare two prompts of one call, not one prompt with 0: the line
+     * may have a gain of its own. VOLUME(TX)=2 on the caller's channel adds 6 dB.
+     */
+    public double gainDb(String language, String key, Duration at) {
+        double[] p = envelope(Recording.samples(prompt(language, key)));
+        int from = (int) (at.toMillis() / 10);
+        double[] diffs = new double[p.length];
+        int n = 0;
+        for (int i = 0; i < Math.min(p.length, GAIN_FRAMES) && from + i < heard.length; i++) {
+            if (p[i] > VOICED_DB) diffs[n++] = heard[from + i] - p[i];
+        }
+        if (n < 10) throw new IllegalStateException(file + ": " + prompt(language, key) + " is not in it at " + at);
+        return median(Arrays.copyOf(diffs, n));
+    }
+
+    private static final int GAIN_FRAMES = 100;    // 1 s
+
     /** Asserts the robot heard these prompts of {@code language} in this order; returns where each began. */
     public List<Duration> assertInOrder(String language, String... keys) {
         List<Duration> at = new ArrayList<>();

@@ -53,6 +53,19 @@ class HeardPromptsTest {
     }
 
     @Test
+    void aPromptHeardTwiceAsLoudAfterAnotherHeardAsItIsShowsSixDecibelsMoreGain() {
+        // 305 ms: the prompt does not start on a 10 ms boundary of the recording
+        var heard = HeardPrompts.of(concat(0, 305, p("ko", "connecting"), 700));
+        var louder = HeardPrompts.of(concat(20 * Math.log10(2), 305, p("ko", "can-you-hear-me-now"), 700));
+
+        Duration at = heard.find("ko", "connecting", Duration.ZERO).orElseThrow();
+        Duration louderAt = louder.find("ko", "can-you-hear-me-now", Duration.ZERO).orElseThrow();
+
+        assertThat(heard.gainDb("ko", "connecting", at)).isBetween(-0.5, 0.5);
+        assertThat(louder.gainDb("ko", "can-you-hear-me-now", louderAt)).isBetween(5.5, 6.5);
+    }
+
+    @Test
     void anotherLanguagesGreetingIsNotTakenForThisOne() {
         var heard = HeardPrompts.of(concat(0, 300, p("es", "greeting"), 2000));
 

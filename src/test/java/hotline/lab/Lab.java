@@ -12,9 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.HangupAction;
 import org.asteriskjava.manager.action.OriginateAction;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.response.GetVarResponse;
 import org.asteriskjava.manager.response.ManagerResponse;
 
 /**
@@ -42,6 +44,7 @@ public final class Lab implements AutoCloseable {
                 .createManagerConnection();
         ami.registerUserEventClass(HotlineCallEndedEvent.class);
         ami.registerUserEventClass(AudioSocketProbeDoneEvent.class);
+        ami.registerUserEventClass(HotlineAgentKeyEvent.class);
         var lab = new Lab(ami);
         ami.addEventListener(lab.events::add);
         try {
@@ -158,6 +161,20 @@ public final class Lab implements AutoCloseable {
             }
         } catch (Exception e) {
             fail(what + " failed: " + e);
+        }
+    }
+
+    /**
+     * A channel's variable, or a dialplan function read on it (AMI Getvar), e.g. {@code VOLUME(TX)};
+     * "" when it has none. The channel must still be up.
+     */
+    public String variable(String channel, String name) {
+        try {
+            ManagerResponse response = ami.sendAction(new GetVarAction(channel, name), 5_000);
+            if (response instanceof GetVarResponse value) return value.getValue() == null ? "" : value.getValue();
+            return fail("Getvar " + name + " on " + channel + " refused: " + response.getMessage());
+        } catch (Exception e) {
+            return fail("Getvar " + name + " on " + channel + " failed: " + e);
         }
     }
 
