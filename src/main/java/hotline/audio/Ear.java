@@ -2,7 +2,6 @@ package hotline.audio;
 
 import hotline.config.LineQuality;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +57,7 @@ final class Ear {
     private final LineQuality quality;
     private final LineClassifier classifier;
     private final FrameAnalyser analyser = new FrameAnalyser();
-    private final List<FrameFeatures> frames = new ArrayList<>();
+    private final List<FrameFeatures> frames = new FrameLog();
     private final short[] pending = new short[FrameAnalyser.FRAME];
     private int pendingCount;
     private final long[] sentAt = new long[SENT_RING];
