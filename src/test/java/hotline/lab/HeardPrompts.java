@@ -95,23 +95,14 @@ public final class HeardPrompts {
     private boolean chainHolds(double[] p, int pieces, int start, double gain) {
         int at = start + 2 * PIECE, voiced = 0, missing = 0, inARow = 0;
         for (int k = 2; k < pieces; k++) {
-            double best = Double.MAX_VALUE;
-            int bestGap = 0;
-            for (int gap = MIN_GAP_FRAMES; gap <= MAX_GAP_FRAMES; gap++) {
-                if (at + gap < 0 || at + gap + Math.min(PIECE, p.length - k * PIECE) > heard.length) continue;
-                double d = deviation(p, k, at + gap, gain);
-                if (d < best - 0.5 || (Math.abs(d - best) <= 0.5 && Math.abs(gap) < Math.abs(bestGap))) {
-                    best = d;
-                    bestGap = gap;
-                }
-            }
-            if (best == SILENT_PIECE) {
+            PieceFit fit = bestFit(p, k, at, gain);
+            if (fit.deviation() == SILENT_PIECE) {
                 at += PIECE;
                 continue;
             }
             voiced++;
-            if (best <= PIECE_DB) {
-                at += bestGap + PIECE;
+            if (fit.deviation() <= PIECE_DB) {
+                at += fit.gap() + PIECE;
                 inARow = 0;
             } else {
                 missing++;
@@ -121,6 +112,23 @@ public final class HeardPrompts {
         }
         return missing * 10 <= voiced * 3;
     }
+
+    /** Where near {@code at} piece {@code k} fits best: its deviation (SILENT_PIECE: no voice) and the gap. */
+    private PieceFit bestFit(double[] p, int k, int at, double gain) {
+        double best = Double.MAX_VALUE;
+        int bestGap = 0;
+        for (int gap = MIN_GAP_FRAMES; gap <= MAX_GAP_FRAMES; gap++) {
+            if (at + gap < 0 || at + gap + Math.min(PIECE, p.length - k * PIECE) > heard.length) continue;
+            double d = deviation(p, k, at + gap, gain);
+            if (d < best - 0.5 || (Math.abs(d - best) <= 0.5 && Math.abs(gap) < Math.abs(bestGap))) {
+                best = d;
+                bestGap = gap;
+            }
+        }
+        return new PieceFit(best, bestGap);
+    }
+
+    private record PieceFit(double deviation, int gap) {}
 
     private static final int PIECE = 20;           // 200 ms
     private static final double PIECE_DB = 1.5;
@@ -176,6 +184,54 @@ public final class HeardPrompts {
             if (dev < MATCH_DB / 2) break; // a clear match: the earliest is the one
         }
         return new Match(Duration.ofMillis(Math.max(0, bestAt) * 10L), best);
+    }
+
+    /**
+     * Of prompts that open with the same words (the closing and its weekend and holiday wishes),
+     * the one the recording follows furthest when placed within 500 ms of {@code at}, where
+     * {@link #find} found one of them (a stall early in it can move that by as much): {@code find}
+     * takes a prompt for the opening of a longer one, and a longer one for a shorter one that
+     * differs in a few words. Each is walked 200 ms
+     * piece by piece as {@link #inPieces} does (so a stall of the sender does not throw it off), and
+     * the one with the largest share of its voiced pieces found is the closest; a prompt that runs
+     * past the end of the recording loses the pieces it does not have.
+     */
+    public String closestAt(String language, Duration at, String... keys) {
+        String closest = null;
+        double best = -1;
+        int centre = (int) (at.toMillis() / 10);
+        for (String key : keys) {
+            double[] p = envelope(Recording.samples(prompt(language, key)));
+            int last = Math.min(centre + MAX_GAP_FRAMES, heard.length - 2 * PIECE);
+            for (int o = Math.max(0, centre - MAX_GAP_FRAMES); o <= last; o++) {
+                double share = shareFollowed(p, o);
+                if (share > best) {
+                    best = share;
+                    closest = key;
+                }
+            }
+        }
+        if (closest == null) fail(file + ": the recording ends before " + at);
+        return closest;
+    }
+
+    /** The share of the prompt's voiced pieces found, the prompt placed at frame {@code start}. */
+    private double shareFollowed(double[] p, int start) {
+        double gain = gainAt(p, start);
+        if (Double.isNaN(gain)) return 0;
+        int pieces = (p.length + PIECE - 1) / PIECE, at = start, voiced = 0, found = 0;
+        for (int k = 0; k < pieces; k++) {
+            PieceFit fit = bestFit(p, k, at, gain);
+            if (fit.deviation() == SILENT_PIECE) {
+                at += PIECE;
+                continue;
+            }
+            voiced++;
+            boolean fits = fit.deviation() <= PIECE_DB;
+            if (fits) found++;
+            at += (fits ? fit.gap() : 0) + PIECE;
+        }
+        return voiced == 0 ? 0 : (double) found / voiced;
     }
 
     /**

@@ -97,6 +97,45 @@ class HeardPromptsTest {
     }
 
     @Test
+    void theWeekendAndHolidayClosingsAreToldFromThePlainClosingAndFromEachOtherWhereTheyBegin() {
+        // the three open with the same words: find() takes the plain one for the opening of the longer ones
+        List<String> closings = List.of("closing", "closing-weekend", "closing-holiday");
+        for (String language : List.of("en", "es", "zh", "ko", "yue")) {
+            for (String played : closings) {
+                var heard = HeardPrompts.of(concat(-3, 400, p(language, played), 5000));
+                Duration at = heard.find(language, played, Duration.ZERO).orElseThrow();
+
+                assertThat(heard.closestAt(language, at, closings.toArray(String[]::new)))
+                        .as(language + " " + played).isEqualTo(played);
+            }
+        }
+    }
+
+    @Test
+    void aHolidayClosingWithAStallOfFourHundredMillisecondsInItsMiddleIsStillToldFromThePlainAndWeekendOnes() {
+        for (String language : List.of("ko", "en")) {
+            short[] whole = HeardPrompts.samples(HeardPrompts.prompt(language, "closing-holiday"));
+            int cut = 8 * 3000; // 3 s in: the whole-prompt alignment alone would favour the plain closing here
+            short[] stalled = new short[3000 * 8 + whole.length + 3200 + 5000 * 8];
+            System.arraycopy(whole, 0, stalled, 3000 * 8, cut);
+            System.arraycopy(whole, cut, stalled, 3000 * 8 + cut + 3200, whole.length - cut);
+            var heard = HeardPrompts.of(stalled);
+            Duration at = heard.find(language, "closing-holiday", Duration.ZERO).orElseThrow();
+
+            assertThat(heard.closestAt(language, at, "closing", "closing-weekend", "closing-holiday"))
+                    .as(language).isEqualTo("closing-holiday");
+        }
+    }
+
+    @Test
+    void aPlainKoreanClosingIsNotTakenForTheWeekendOrHolidayOneWhichLastTwoSecondsMore() {
+        var heard = HeardPrompts.of(concat(0, 400, p("ko", "closing"), 5000));
+
+        assertThat(heard.find("ko", "closing-weekend", Duration.ZERO)).isEmpty();
+        assertThat(heard.find("ko", "closing-holiday", Duration.ZERO)).isEmpty();
+    }
+
+    @Test
     void silenceHoldsNoPrompt() {
         var heard = HeardPrompts.of(concat(0, 20000));
 
