@@ -88,7 +88,8 @@ class CheckCommandTest {
         assertThat(err.toString().lines()).containsExactly(dir.resolve("hotline.yaml") + ":" + line + ":" + column
                 + ": inbound.dialect.by-language.es.queues[0]: queue 'dialect-sp' is not defined in "
                 + "asterisk-conf/queues.conf (it defines: dialect-es, dialect-yue, dialect-zh, hotline, "
-                + "it-more-agent-keys, it-more-dialect, it-queue-callbacks, teamlead)", "1 problem(s) in " + dir.resolve("hotline.yaml"));
+                + "it-hang-up-agents, it-more-agent-keys, it-more-dialect, it-queue-callbacks, it-standard-language, "
+                + "it-typed-number, teamlead)", "1 problem(s) in " + dir.resolve("hotline.yaml"));
     }
 
     @Test
