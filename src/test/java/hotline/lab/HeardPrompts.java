@@ -53,8 +53,64 @@ public final class HeardPrompts {
 
     /** Where the prompt starts in the recording, searching from {@code from}; empty when it was not heard. */
     public Optional<Duration> find(String language, String key, Duration from) {
-        double[] p = envelope(Recording.samples(prompt(language, key))); // read once for both searches
-        Match best = bestMatch(p, prompt(language, key), from);
+        return find(envelope(Recording.samples(prompt(language, key))), prompt(language, key), from);
+    }
+
+    /** The catalogue's digit that SAY DIGITS plays in zh, ko and yue (en and es use Asterisk's own). */
+    public static Path digit(String language, char digit) {
+        return Path.of("sounds", language, "digits", digit + ".wav");
+    }
+
+    /**
+     * Where SAY DIGITS of {@code digits} in {@code language} begins, heard as the catalogue's digit
+     * files ({@link #digit}) one after the other: each digit within {@value #DIGIT_GAP_MS} ms of the
+     * previous one's end, at the file's own level (±{@value #DIGIT_GAIN_DB} dB: the audio path is
+     * digital); empty when the caller did not hear them so. It tells the language's voice and the
+     * count of digits, not one digit from another (one synthetic voice's 8 and 9 differ by about 1 dB
+     * here): which digits were said is Asterisk's log's to show.
+     */
+    public Optional<Duration> findDigits(String language, String digits, Duration from) {
+        int cursor = (int) (from.toMillis() / 10);
+        int first = -1;
+        for (char d : digits.toCharArray()) {
+            double[] p = envelope(Recording.samples(digit(language, d)));
+            int until = first < 0 ? heard.length : cursor + DIGIT_GAP_MS / 10;
+            int at = closeMatch(p, cursor, until);
+            if (at < 0) return Optional.empty();
+            if (first < 0) first = at;
+            cursor = at + p.length - 6; // a digit's last 60 ms may overlap the next one's search
+        }
+        return Optional.of(Duration.ofMillis(first * 10L));
+    }
+
+    private static final int DIGIT_GAP_MS = 500;
+    private static final double DIGIT_GAIN_DB = 6.0;
+
+    /** The earliest start in [from, until) where {@code p} matches within MATCH_DB at about its own level; -1 if none. */
+    private int closeMatch(double[] p, int from, int until) {
+        int[] voiced = java.util.stream.IntStream.range(0, p.length).filter(i -> p[i] > VOICED_DB).toArray();
+        if (voiced.length < 10) throw new IllegalStateException("a digit file is (nearly) silent");
+        double[] diffs = new double[voiced.length];
+        int best = -1;
+        double bestDev = Double.MAX_VALUE;
+        for (int o = Math.max(0, from); o < until && o + p.length <= heard.length; o++) {
+            for (int k = 0; k < voiced.length; k++) diffs[k] = heard[o + voiced[k]] - p[voiced[k]];
+            double gain = median(diffs);
+            if (Math.abs(gain) > DIGIT_GAIN_DB) continue;
+            double dev = 0;
+            for (double x : diffs) dev += Math.abs(x - gain);
+            dev /= diffs.length;
+            if (dev < bestDev) {
+                bestDev = dev;
+                best = o;
+            }
+            if (best >= 0 && bestDev <= MATCH_DB / 2 && o > best + 5) break; // a clear match, and no closer one next to it
+        }
+        return bestDev <= MATCH_DB ? best : -1;
+    }
+
+    private Optional<Duration> find(double[] p, Path what, Duration from) {
+        Match best = bestMatch(p, what, from);
         if (best.deviationDb() <= MATCH_DB) return Optional.of(best.at());
         return inPieces(p, (int) (from.toMillis() / 10))
                 .map(at -> Duration.ofMillis(at * 10L));

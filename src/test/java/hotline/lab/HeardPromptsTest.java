@@ -96,6 +96,54 @@ class HeardPromptsTest {
         assertThat(heard.find("zh", "no-sound-goodbye", Duration.ZERO)).isEmpty();
     }
 
+    /** SAY DIGITS as Asterisk plays it: the digit files one after the other, {@code gapMs} of silence between. */
+    private static short[] digits(String language, String digits, int gapMs) {
+        List<Short> all = new java.util.ArrayList<>();
+        for (char d : digits.toCharArray()) {
+            for (short s : HeardPrompts.samples(HeardPrompts.digit(language, d))) all.add(s);
+            for (int i = 0; i < gapMs * 8; i++) all.add((short) 0);
+        }
+        short[] pcm = new short[all.size()];
+        for (int i = 0; i < pcm.length; i++) pcm[i] = all.get(i);
+        return pcm;
+    }
+
+    private static short[] join(short[]... parts) {
+        short[] out = new short[0];
+        for (short[] part : parts) {
+            short[] both = java.util.Arrays.copyOf(out, out.length + part.length);
+            System.arraycopy(part, 0, both, out.length, part.length);
+            out = both;
+        }
+        return out;
+    }
+
+    @Test
+    void aNumberReadBackInKoreanDigitsWithShortGapsBetweenThemIsFoundWhereItBegan() {
+        short[] before = concat(0, 500, p("ko", "callback-you-entered"), 40);
+        var heard = HeardPrompts.of(join(before, digits("ko", "0212345678", 20), concat(0, 200, p("ko", "callback-confirm"))));
+
+        Duration youEntered = heard.find("ko", "callback-you-entered", Duration.ZERO).orElseThrow();
+
+        assertThat(heard.findDigits("ko", "0212345678", youEntered)).hasValueSatisfying(at ->
+                assertThat(at.toMillis()).isBetween(before.length / 8L - 20, before.length / 8L + 20));
+    }
+
+    @Test
+    void noDigitsAreFoundWhereTheReadBackWasLeftOutBetweenThePrompts() {
+        var heard = HeardPrompts.of(concat(0, 500, p("ko", "callback-you-entered"), 300, p("ko", "callback-confirm"), 500));
+
+        assertThat(heard.findDigits("ko", "0212345678", Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void theSameNumberReadInMandarinIsNotTakenForKoreanDigits() {
+        var heard = HeardPrompts.of(join(concat(0, 500), digits("zh", "0212345678", 20), concat(0, 500)));
+
+        assertThat(heard.findDigits("zh", "0212345678", Duration.ZERO)).isPresent();
+        assertThat(heard.findDigits("ko", "0212345678", Duration.ZERO)).isEmpty();
+    }
+
     @Test
     void theWeekendAndHolidayClosingsAreToldFromThePlainClosingAndFromEachOtherWhereTheyBegin() {
         // the three open with the same words: find() takes the plain one for the opening of the longer ones

@@ -92,6 +92,11 @@ public final class Lab implements AutoCloseable {
         return originate(robot, "hotline", "s", variables, callerNumber);
     }
 
+    /** Dialling {@code number} (a DID) from caller number {@code callerNumber}: "anonymous" reaches the hotline as none. */
+    public String call(String robot, String number, String callerNumber, Map<String, String> variables) {
+        return originate(robot, "hotline", number, variables, callerNumber);
+    }
+
     private String originate(String robot, String context, String exten, Map<String, String> variables) {
         return originate(robot, context, exten, variables, "5550100");
     }

@@ -81,6 +81,30 @@ public final class LabHotline implements AutoCloseable {
         throw new AssertionError("no journal line for " + channel + " in " + journal);
     }
 
+    /** The server's metrics as GET /metrics would answer (Prometheus text), e.g. hotline_live_calls. */
+    public String scrape() {
+        return hotline.metrics().text();
+    }
+
+    /** One sample of {@link #scrape()}, e.g. {@code hotline_calls_total{outcome="queued"}}; 0 while it has none. */
+    public double sample(String nameAndLabels) {
+        return scrape().lines().filter(l -> l.startsWith(nameAndLabels + " ")).findFirst()
+                .map(l -> Double.parseDouble(l.substring(nameAndLabels.length() + 1).trim())).orElse(0.0);
+    }
+
+    /** Waits up to {@code within} for {@link #sample} to read {@code value}; returns how long it took. */
+    public Duration awaitSample(String nameAndLabels, double value, Duration within) {
+        long started = System.nanoTime();
+        long deadline = started + within.toNanos();
+        while (sample(nameAndLabels) != value) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(nameAndLabels + " is not " + value + " after " + within + ":\n" + scrape());
+            }
+            Lab.pause(20);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
     @Override
     public void close() {
         hotline.stop(Duration.ZERO);

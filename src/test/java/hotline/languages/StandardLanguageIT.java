@@ -1,0 +1,108 @@
+package hotline.languages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import hotline.config.ConfigLoader;
+import hotline.lab.HeardPrompts;
+import hotline.lab.HotlineCallEndedEvent;
+import hotline.lab.JournalLine;
+import hotline.lab.Lab;
+import hotline.lab.LabCalls;
+import hotline.lab.LabHotline;
+import hotline.lab.Recording;
+import hotline.store.TestStores;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import org.asteriskjava.manager.event.QueueCallerJoinEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * call-scripts.md §4.2 on the lab's real Asterisk 22: a caller who can speak the standard language
+ * keeps to it. A Mandarin caller presses the dialect key (9) during the greeting, hears "could you
+ * speak Mandarin?" and the yes-no question, presses 1, and is put through to the agents' queue still
+ * in Mandarin: no second step, no dialect queue looked up, the channel's language zh in the queue.
+ * The robot ([robot-presses]) presses 9, then 1 a time after it worked out from the prompts' lengths.
+ * Its own server port and agents' queue (it-standard-language, nobody logs in).
+ * Run: {@code bash asterisk-conf/lab.sh verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=StandardLanguageIT}.
+ */
+class StandardLanguageIT extends LabCalls {
+
+    private static final int PORT = 4649;
+    private static final String QUEUE = "it-standard-language";
+    private static final String MANDARIN = "8005550102";
+    /** [robot-presses] sends its keys this long after answering: during the greeting. */
+    private static final double FIRST_KEY_AT = 1.0;
+    /** One key of SendDTMF: the tone and the 250 ms after it. */
+    private static final double KEY = 0.35;
+    private static final double YES_NO_WAITS_MORE = 5.0; // inbound.dialect.answer-within
+    private static LabHotline hotline;
+
+    @BeforeAll
+    static void startServer() throws IOException {
+        String yaml = Files.readString(Path.of("config/hotline.yaml"));
+        int at = yaml.indexOf("queue: hotline ");
+        if (at < 0 || yaml.indexOf("queue: hotline ", at + 1) >= 0) {
+            throw new IllegalStateException("config/hotline.yaml does not have exactly one 'queue: hotline '");
+        }
+        hotline = new LabHotline(ConfigLoader.parse("config/hotline.yaml (StandardLanguageIT)",
+                yaml.replace("queue: hotline ", "queue: " + QUEUE + " ")), PORT, TestStores.sqliteBook());
+    }
+
+    @AfterAll
+    static void stopServer() {
+        hotline.close();
+    }
+
+    @Test
+    void aMandarinCallerWhoAnswersYesAtTheDialectLaddersFirstStepStaysInMandarinAndGoesToTheAgentsQueue() {
+        // the yes-no question starts once "could you speak Mandarin?" has played after the 9; its
+        // 1 is aimed at the middle of [1 s into the question, the end of the 5 s after it]
+        double questionStarts = FIRST_KEY_AT + KEY + seconds("speak-standard");
+        double first = questionStarts + 1.0;
+        double last = questionStarts + seconds("yes-no") + YES_NO_WAITS_MORE - 0.5;
+        int pauses = (int) Math.round((first + last) / 2 - FIRST_KEY_AT - KEY);
+        var vars = new HashMap<>(hotline.via());
+        vars.put("ROBOT_KEYS", "9" + "W".repeat(pauses) + "1");
+        vars.put("ROBOT_STAY", "60");
+        System.out.printf("StandardLanguageIT: ROBOT_KEYS %s (the 1 at %.1f s)%n", vars.get("ROBOT_KEYS"),
+                FIRST_KEY_AT + KEY + pauses);
+        String robot = lab.call("robot-presses", MANDARIN, vars);
+
+        QueueCallerJoinEvent joined = lab.await(QueueCallerJoinEvent.class, e -> QUEUE.equals(e.getQueue()),
+                Duration.ofSeconds(40), "the Mandarin caller joining the agents' queue " + QUEUE);
+        String languageInQueue = lab.variable(joined.getChannel(), "CHANNEL(language)");
+        lab.hangUp(joined.getChannel());
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
+
+        assertThat(languageInQueue).as("the caller's channel language while in the agents' queue").isEqualTo("zh");
+        assertThat(end.getOutcome()).isEqualTo("queued:" + QUEUE);
+        JournalLine journal = JournalLine.of(hotline.journalFor(end.getChannel()));
+        Lab.assertStepsInOrder(journal.text(), "greeting", "speak-standard", "yes-no", "connecting", "queue");
+        assertThat(journal.step("greeting").path("pressed").asText()).isEqualTo("9");
+        var yes = journal.step("yes-no").has("pressed") ? journal.step("yes-no")
+                : journal.stepAfter("yes-no").orElseThrow();
+        assertThat(yes.path("pressed").asText()).as("the caller's answer: yes, I can").isEqualTo("1");
+        assertThat(Lab.steps(journal.text())).as("no second step, no dialect queue")
+                .doesNotContain("find-standard-speaker", "queue-members", "dialect-transfer");
+        assertThat(journal.steps()).filteredOn(s -> s.path("step").asText().equals("language"))
+                .allSatisfy(s -> assertThat(s.path("language").asText()).isEqualTo("zh"));
+        assertThat(journal.json().path("language").asText()).isEqualTo("zh");
+        Lab.assertInOrder(Lab.logLines(end.getChannel()), Lab.sent("EXEC \"Queue\" \"" + QUEUE + ","));
+        assertThat(Lab.logLines(end.getChannel())).noneMatch(l -> l.contains("QUEUE_MEMBER(dialect-"));
+        var heard = HeardPrompts.by(robot);
+        Duration asked = heard.assertInOrder("zh", "speak-standard").getFirst();
+        Duration question = heard.findCutShort("zh", "yes-no", asked, Duration.ofMillis(1000))
+                .orElseThrow(() -> new AssertionError(robot + " never heard the yes-no question in Mandarin"));
+        assertThat(heard.find("zh", "connecting", question)).as("\"connecting you\", in Mandarin").isPresent();
+        assertThat(heard.find("zh", "find-standard-speaker", asked)).isEmpty();
+    }
+
+    private static double seconds(String prompt) {
+        return Recording.lengthOf(HeardPrompts.prompt("zh", prompt)).toMillis() / 1000.0;
+    }
+}
