@@ -227,9 +227,12 @@ class AgentKeysIT extends LabCalls {
         assertThat(end.getOutcome()).isEqualTo("queued:hotline");
         var heard = HeardPrompts.by(robot);
         Duration connecting = heard.assertInOrder("ko", "connecting").getFirst();
-        // the caller's voice cuts "anything else?" short (barge-in): its beginning is what they heard
+        // the caller's voice cuts "anything else?" short (barge-in): its beginning is what they heard.
+        // A caller already mid-word when it starts stops it within a frame or two (CI saw it): then
+        // the journal, not the recording, shows it was said, and the time bound starts at "connecting"
+        assertThat(keyLines(end)).anySatisfy(line -> assertThat(line).contains("\"step\":\"anything-else\""));
         Duration anythingElse = heard.findCutShort("ko", "anything-else", connecting.plus(length("connecting")),
-                Duration.ofMillis(800)).orElseThrow(() -> new AssertionError(robot + " never heard anything-else begin"));
+                Duration.ofMillis(800)).orElse(connecting.plus(length("connecting")));
         Duration closing = heard.find("ko", "closing", anythingElse)
                 .orElseThrow(() -> new AssertionError(robot + " never heard the closing after the agent hung up"));
         assertThat(heard.find("ko", "must-hang-up", Duration.ZERO)).isEmpty();
