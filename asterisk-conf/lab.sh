@@ -394,6 +394,11 @@ verify() {
   # Stop the lab and PostgreSQL at the end, unless they were already running (a
   # developer's, or another worktree's test run: one of each per machine).
   local cleanup=""
+  if [ "${CI:-}" = true ] && is_running; then
+    # CI starts from a clean lab: a run killed earlier can leave robots logged into queues
+    log "CI: the lab was running; restarting it so no earlier run's queue members or calls remain"
+    stop
+  fi
   if is_running; then
     log "the lab was already running: it stays running after the tests"
   else
