@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.locks.LockSupport;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,7 +87,7 @@ class AgentKeysIT extends LabCalls {
         String robot = call("robot-caller-keys", Map.of("KEYS", "*1", "STAY", "15"), Map.of());
         assertThat(end(robot).getOutcome()).isEqualTo("queued:hotline");
         var at = HeardPrompts.by(robot).assertInOrder("ko", "connecting", "repeat-please", "closing");
-        assertThat(hangupAfter(robot, at.get(2), "closing")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(2), "closing")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
     }
 
     @Test
@@ -96,7 +95,7 @@ class AgentKeysIT extends LabCalls {
         String robot = call("robot-caller-keys", Map.of("KEYS", "*2", "GAP", "12", "KEYS2", "*2"), Map.of());
         assertThat(end(robot).getOutcome()).isEqualTo("agent:noisy-hangup");
         var at = HeardPrompts.by(robot).assertInOrder("ko", "noisy-repeat", "noisy-goodbye");
-        assertThat(hangupAfter(robot, at.get(1), "noisy-goodbye")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(1), "noisy-goodbye")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
     }
 
     @Test
@@ -105,7 +104,7 @@ class AgentKeysIT extends LabCalls {
         HotlineCallEndedEvent end = end(robot);
         assertThat(end.getOutcome()).isEqualTo("agent:abusive-hangup");
         var at = HeardPrompts.by(robot).assertInOrder("ko", "civil-language", "abusive-last-words");
-        assertThat(hangupAfter(robot, at.get(1), "abusive-last-words")).isBetween(Duration.ofMillis(4500),
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(1), "abusive-last-words")).isBetween(Duration.ofMillis(4500),
                 Duration.ofMillis(6500));
         assertThat(hotline.journal).anySatisfy(line -> assertThat(line)
                 .contains("\"alert\"", "HotlineAbusiveCaller", "agent:abusive-hangup"));
@@ -125,7 +124,7 @@ class AgentKeysIT extends LabCalls {
         var at = HeardPrompts.by(robot).assertInOrder("ko", "anything-else", "closing", "must-hang-up");
         Duration gap = at.get(2).minus(at.get(1)).minus(length("closing"));
         assertThat(gap).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
-        assertThat(hangupAfter(robot, at.get(2), "must-hang-up")).isBetween(Duration.ofMillis(4500),
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(2), "must-hang-up")).isBetween(Duration.ofMillis(4500),
                 Duration.ofMillis(6500));
     }
 
@@ -134,7 +133,7 @@ class AgentKeysIT extends LabCalls {
         String robot = call("robot-caller-keys", Map.of("STAY", "6"), Map.of());
         assertThat(end(robot).getOutcome()).isEqualTo("queued:hotline");
         var at = HeardPrompts.by(robot).assertInOrder("ko", "connecting", "closing");
-        assertThat(hangupAfter(robot, at.get(1), "closing")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(1), "closing")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
     }
 
     @Test
@@ -184,7 +183,7 @@ class AgentKeysIT extends LabCalls {
                 Duration.ofMillis(62_500));
         Duration promise = heard.find("ko", "callback-confirmed-24h", reminder)
                 .orElseThrow(() -> new AssertionError(robot + " never heard the 24 h promise after the reminder"));
-        Duration hangup = hangupAfter(robot, promise, "callback-confirmed-24h");
+        Duration hangup = Recording.hangUpAfter(robot, "ko", promise, "callback-confirmed-24h");
         assertThat(hangup).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
         assertThat(keyLines(end)).anySatisfy(line -> assertThat(line).contains("HotlineHoldReminder"));
         assertThat(booked).anySatisfy(b -> {
@@ -245,15 +244,7 @@ class AgentKeysIT extends LabCalls {
 
     /** The call's own journal line (its key presses have lines of their own on the same channel). */
     private static String callLine(HotlineCallEndedEvent end) {
-        hotline.journalFor(end.getChannel()); // waits for the first line of this channel
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            var line = hotline.journal.stream().filter(l -> l.contains("\"channel\":\"" + end.getChannel() + "\""))
-                    .filter(l -> l.contains("\"outcome\":\"" + end.getOutcome() + "\"")).findFirst();
-            if (line.isPresent()) return line.get();
-            LockSupport.parkNanos(50_000_000);
-        }
-        throw new AssertionError("no journal line with outcome " + end.getOutcome() + " for " + end.getChannel());
+        return hotline.journalLine(end.getChannel(), l -> l.contains("\"outcome\":\"" + end.getOutcome() + "\""));
     }
 
     /** The journal lines of this call's key presses (each press is its own AGI session on the caller's channel). */
@@ -262,10 +253,6 @@ class AgentKeysIT extends LabCalls {
                 .filter(line -> line.contains("AGENT_KEY")).toList();
     }
 
-    /** From the end of {@code prompt} (heard at {@code at}) to the end of the caller's recording: the hang-up. */
-    private static Duration hangupAfter(String robot, Duration at, String prompt) {
-        return Recording.lengthOf(Recording.heardBy(robot)).minus(at).minus(length(prompt));
-    }
 
     private static Duration length(String prompt) {
         return Recording.lengthOf(HeardPrompts.prompt("ko", prompt));

@@ -2,8 +2,8 @@ package hotline.agentkeys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
+import hotline.lab.ShippedConfig;
 import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineAgentKeyEvent;
 import hotline.lab.HotlineCallEndedEvent;
@@ -12,14 +12,10 @@ import hotline.lab.LabCalls;
 import hotline.lab.LabHotline;
 import hotline.lab.Recording;
 import hotline.store.TestStores;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -50,12 +46,10 @@ class MoreAgentKeysIT extends LabCalls {
     private static LabHotline hotline;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        String yaml = Files.readString(Path.of("config/hotline.yaml"));
-        yaml = once(yaml, "queue: hotline ", "queue: " + QUEUE + " ");
-        yaml = once(yaml, "queues: [dialect-es]", "queues: [" + DIALECT_QUEUE + "]");
-        yaml = once(yaml, "right-number: \"\"", "right-number: \"" + RIGHT_NUMBER + "\"");
-        config = LabHotline.withoutMenu(ConfigLoader.parse("config/hotline.yaml (MoreAgentKeysIT)", yaml));
+    static void startServer() {
+        config = LabHotline.withoutMenu(ShippedConfig.with("MoreAgentKeysIT", "queue: hotline ", "queue: " + QUEUE + " ",
+                "queues: [dialect-es]", "queues: [" + DIALECT_QUEUE + "]",
+                "right-number: \"\"", "right-number: \"" + RIGHT_NUMBER + "\""));
         hotline = new LabHotline(config, PORT, TestStores.sqliteBook()); // no caller history: no repeat-caller whisper
     }
 
@@ -82,7 +76,7 @@ class MoreAgentKeysIT extends LabCalls {
         assertThat(end.getOutcome()).isEqualTo("agent:quiet-hangup");
         var at = HeardPrompts.by(robot).assertInOrder("ko", "connecting", "too-quiet-handset", "speak-louder",
                 "too-quiet-goodbye");
-        assertThat(hangupAfter(robot, at.get(3), "too-quiet-goodbye")).isBetween(Duration.ofMillis(4500),
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(3), "too-quiet-goodbye")).isBetween(Duration.ofMillis(4500),
                 Duration.ofMillis(6500));
         assertThat(keyLine(end, "quiet", 1)).contains("\"step\":\"too-quiet-handset\"", "\"outcome\":\"agent:quiet-back\"");
         assertThat(keyLine(end, "quiet", 2)).contains("\"step\":\"speak-louder\"", "\"outcome\":\"agent:quiet-back\"");
@@ -143,7 +137,7 @@ class MoreAgentKeysIT extends LabCalls {
         assertThat(end.getOutcome()).isEqualTo("agent:out-of-scope-hangup");
         var heard = HeardPrompts.by(robot);
         var at = heard.assertInOrder("ko", "connecting", "outside-scope");
-        assertThat(hangupAfter(robot, at.get(1), "outside-scope")).isBetween(Duration.ofMillis(4500),
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(1), "outside-scope")).isBetween(Duration.ofMillis(4500),
                 Duration.ofMillis(6500));
         assertThat(heard.find("ko", "closing", at.get(1))).isEmpty();
         Lab.assertStepsInOrder(keyLine(end, "out-of-scope", 1), "outside-scope", "pause", "hangup");
@@ -159,7 +153,7 @@ class MoreAgentKeysIT extends LabCalls {
         // the digits come between: Asterisk's SAY DIGITS in Korean, about 0.35 s a digit
         Duration digits = at.get(3).minus(at.get(2)).minus(length("right-number-is"));
         assertThat(digits).isGreaterThan(Duration.ofMillis(1500));
-        assertThat(hangupAfter(robot, at.get(3), "thank-you-goodbye")).isBetween(Duration.ofMillis(4500),
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(3), "thank-you-goodbye")).isBetween(Duration.ofMillis(4500),
                 Duration.ofMillis(6500));
         Lab.assertInOrder(Lab.logLines(end.getChannel()), Lab.sent("SAY DIGITS \"" + RIGHT_NUMBER + "\""));
         Lab.assertStepsInOrder(keyLine(end, "wrong-number", 1), "wrong-number", "right-number-is", "say-digits",
@@ -185,7 +179,7 @@ class MoreAgentKeysIT extends LabCalls {
                     Lab.sent("EXEC \"SoftHangup\" \"Local/more@robot-agent-keys"),
                     Lab.sent("GET FULL VARIABLE \"${QUEUE_MEMBER(" + DIALECT_QUEUE + ",logged)}\""),
                     Lab.sent("EXEC \"Queue\" \"" + DIALECT_QUEUE + ","));
-            Lab.assertStepsInOrder(journalLine(end, l -> l.contains("\"outcome\":\"" + end.getOutcome() + "\"")),
+            Lab.assertStepsInOrder(hotline.journalLine(end.getChannel(), l -> l.contains("\"outcome\":\"" + end.getOutcome() + "\"")),
                     "queue", "speak-standard", "find-standard-speaker", "queue-members", "dialect-transfer", "queue");
         } finally {
             lab.removeQueueMember(DIALECT_QUEUE, COLLEAGUE);
@@ -207,7 +201,7 @@ class MoreAgentKeysIT extends LabCalls {
         Duration backWithTheAgent = at.get(2).minus(at.get(1)).minus(sentence);
         System.out.printf("%s: back with the agent for %d ms after the sentence%n", script, backWithTheAgent.toMillis());
         assertThat(backWithTheAgent).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(stay));
-        assertThat(hangupAfter(robot, at.get(2), "closing")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(2), "closing")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
         assertThat(keyLine(end, script, 1)).contains("\"step\":\"" + prompt + "\"", "\"outcome\":\"agent:" + script + "-back\"");
     }
 
@@ -248,37 +242,12 @@ class MoreAgentKeysIT extends LabCalls {
 
     /** The journal line of press {@code press} of {@code script} (each press is its own AGI session). */
     private static String keyLine(HotlineCallEndedEvent end, String script, int press) {
-        return journalLine(end, l -> l.contains("\"value\":\"" + script + " " + key(script) + " press " + press + "\""));
+        return hotline.journalLine(end.getChannel(), l -> l.contains("\"value\":\"" + script + " " + key(script) + " press " + press + "\""));
     }
 
-    /** A journal line of this call's channel that {@code matches}, waiting a moment: the AMI event can overtake it. */
-    private static String journalLine(HotlineCallEndedEvent end, Predicate<String> matches) {
-        hotline.journalFor(end.getChannel()); // waits for the channel's first line
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            var line = hotline.journal.stream().filter(l -> l.contains("\"channel\":\"" + end.getChannel() + "\""))
-                    .filter(matches).findFirst();
-            if (line.isPresent()) return line.get();
-            Lab.pause(50);
-        }
-        throw new AssertionError("no such journal line for " + end.getChannel() + " in " + hotline.journal);
-    }
 
-    /** From the end of {@code prompt} (heard at {@code at}) to the end of the caller's recording: the hang-up. */
-    private static Duration hangupAfter(String robot, Duration at, String prompt) {
-        return Recording.lengthOf(Recording.heardBy(robot)).minus(at).minus(length(prompt));
-    }
 
     private static Duration length(String prompt) {
         return Recording.lengthOf(HeardPrompts.prompt("ko", prompt));
-    }
-
-    /** {@code text} with its one {@code from} replaced: fails when the shipped config no longer has it once. */
-    private static String once(String text, String from, String to) {
-        int at = text.indexOf(from);
-        if (at < 0 || text.indexOf(from, at + 1) >= 0) {
-            throw new IllegalStateException("config/hotline.yaml does not have exactly one '" + from + "'");
-        }
-        return text.replace(from, to);
     }
 }

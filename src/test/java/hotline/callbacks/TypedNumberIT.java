@@ -2,7 +2,7 @@ package hotline.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hotline.config.ConfigLoader;
+import hotline.lab.ShippedConfig;
 import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.JournalLine;
@@ -17,7 +17,6 @@ import hotline.store.StoreCallbackBook;
 import hotline.store.TestStores;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,13 +45,11 @@ class TypedNumberIT extends LabCalls {
 
     @BeforeAll
     static void startServer() throws IOException {
-        String yaml = Files.readString(Path.of("config/hotline.yaml"));
-        yaml = once(yaml, "queue: hotline ", "queue: " + QUEUE + " ");
-        yaml = once(yaml, "callback-offer-after: 60s", "callback-offer-after: " + KeyTimes.QUEUE_STAY.toSeconds() + "s");
         // RECORD FILE (the caller's name) writes relative names under Asterisk's sounds folder
         Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
         store = TestStores.sqlite();
-        hotline = new LabHotline(ConfigLoader.parse("config/hotline.yaml (TypedNumberIT)", yaml), PORT,
+        hotline = new LabHotline(ShippedConfig.with("TypedNumberIT", "queue: hotline ", "queue: " + QUEUE + " ",
+                "callback-offer-after: 60s", "callback-offer-after: " + KeyTimes.QUEUE_STAY.toSeconds() + "s"), PORT,
                 new StoreCallbackBook(store));
     }
 
@@ -170,14 +167,5 @@ class TypedNumberIT extends LabCalls {
         vars.put("ROBOT_AFTER", String.valueOf(times.afterWords()));
         vars.put("ROBOT_KEYS", times.keys());
         return vars;
-    }
-
-    /** {@code text} with its one {@code from} replaced: fails when the shipped config no longer has it once. */
-    private static String once(String text, String from, String to) {
-        int at = text.indexOf(from);
-        if (at < 0 || text.indexOf(from, at + 1) >= 0) {
-            throw new IllegalStateException("config/hotline.yaml does not have exactly one '" + from + "'");
-        }
-        return text.replace(from, to);
     }
 }

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,11 +70,11 @@ class HolidayClosingIT extends LabCalls {
             var at = heard.assertInOrder("ko", "connecting", "closing-holiday");
             // the plain closing opens with the same words: the whole recording at that place tells them apart
             assertThat(heard.closestAt("ko", at.get(1), CLOSINGS)).isEqualTo("closing-holiday");
-            Duration hangup = hangupAfter(robot, at.get(1), "closing-holiday");
+            Duration hangup = Recording.hangUpAfter(robot, "ko", at.get(1), "closing-holiday");
             System.out.printf("holiday closing (tomorrow %s in %s): the hang-up %d ms after it%n", tomorrow, NOON,
                     hangup.toMillis());
             assertThat(hangup).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
-            String line = journalLine(hotline, end, l -> l.contains("\"outcome\":\"" + end.getOutcome() + "\""));
+            String line = hotline.journalLine(end.getChannel(), l -> l.contains("\"outcome\":\"" + end.getOutcome() + "\""));
             Lab.assertStepsInOrder(line, "greeting", "connecting", "queue", "closing-holiday", "pause", "hangup");
             assertThat(Lab.steps(line)).doesNotContain("closing", "closing-weekend");
         }
@@ -95,12 +94,12 @@ class HolidayClosingIT extends LabCalls {
             var at = heard.assertInOrder("ko", "anything-else", "closing-weekend", "must-hang-up");
             assertThat(heard.closestAt("ko", at.get(1), CLOSINGS)).isEqualTo("closing-weekend");
             Duration gap = at.get(2).minus(at.get(1)).minus(length("closing-weekend"));
-            Duration hangup = hangupAfter(robot, at.get(2), "must-hang-up");
+            Duration hangup = Recording.hangUpAfter(robot, "ko", at.get(2), "must-hang-up");
             System.out.printf("weekend closing (tomorrow %s in %s): must-hang-up %d ms after it, the hang-up %d ms"
                     + " after that%n", weekendDay, NOON, gap.toMillis(), hangup.toMillis());
             assertThat(gap).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
             assertThat(hangup).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
-            String key = journalLine(hotline, end, l -> l.contains("\"value\":\"closing " + CLOSING_KEY
+            String key = hotline.journalLine(end.getChannel(), l -> l.contains("\"value\":\"closing " + CLOSING_KEY
                     + " press 1\""));
             Lab.assertStepsInOrder(key, "anything-else", "closing-weekend", "pause", "must-hang-up", "pause", "hangup");
             assertThat(Lab.steps(key)).doesNotContain("closing", "closing-holiday");
@@ -136,23 +135,7 @@ class HolidayClosingIT extends LabCalls {
         return lab.call("robot-caller-keys", KOREAN, vars);
     }
 
-    /** A journal line of this call's channel that {@code matches}, waiting a moment: the AMI event can overtake it. */
-    private static String journalLine(LabHotline hotline, HotlineCallEndedEvent end, Predicate<String> matches) {
-        hotline.journalFor(end.getChannel()); // waits for the channel's first line
-        long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        while (System.nanoTime() < deadline) {
-            var line = hotline.journal.stream().filter(l -> l.contains("\"channel\":\"" + end.getChannel() + "\""))
-                    .filter(matches).findFirst();
-            if (line.isPresent()) return line.get();
-            Lab.pause(50);
-        }
-        throw new AssertionError("no such journal line for " + end.getChannel() + " in " + hotline.journal);
-    }
 
-    /** From the end of {@code prompt} (heard at {@code at}) to the end of the caller's recording: the hang-up. */
-    private static Duration hangupAfter(String robot, Duration at, String prompt) {
-        return Recording.lengthOf(Recording.heardBy(robot)).minus(at).minus(length(prompt));
-    }
 
     private static Duration length(String prompt) {
         return Recording.lengthOf(HeardPrompts.prompt("ko", prompt));

@@ -68,9 +68,15 @@ public final class LabHotline implements AutoCloseable {
 
     /** The journal line of a call, waiting a moment: the AMI event can overtake it. */
     public String journalFor(String channel) {
+        return journalLine(channel, line -> true);
+    }
+
+    /** A journal line of the call on {@code channel} that {@code matches}, waiting a moment as {@link #journalFor} does. */
+    public String journalLine(String channel, java.util.function.Predicate<String> matches) {
         long deadline = System.nanoTime() + Duration.ofSeconds(3).toNanos();
         while (System.nanoTime() < deadline) {
-            var line = journal.stream().filter(l -> l.contains("\"channel\":\"" + channel + "\"")).findFirst();
+            var line = journal.stream().filter(l -> l.contains("\"channel\":\"" + channel + "\"")).filter(matches)
+                    .findFirst();
             if (line.isPresent()) return line.get();
             try {
                 Thread.sleep(50);
@@ -78,7 +84,7 @@ public final class LabHotline implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
-        throw new AssertionError("no journal line for " + channel + " in " + journal);
+        throw new AssertionError("no such journal line for " + channel + " in " + journal);
     }
 
     /** The server's metrics as GET /metrics would answer (Prometheus text), e.g. hotline_live_calls. */

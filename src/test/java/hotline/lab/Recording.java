@@ -89,6 +89,14 @@ public record Recording(Path file, List<Span> spans, Duration length) {
         }
     }
 
+    /**
+     * From the end of prompt {@code key} (heard at {@code at} by {@code robotId}) to the end of the
+     * robot's recording: how long after the prompt the call was hung up.
+     */
+    public static Duration hangUpAfter(String robotId, String language, Duration at, String key) {
+        return lengthOf(heardBy(robotId)).minus(at).minus(lengthOf(HeardPrompts.prompt(language, key)));
+    }
+
     /** A robot's recording as samples, waiting up to 5 s for MixMonitor to finish writing it. */
     static short[] read(Path wav) {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();

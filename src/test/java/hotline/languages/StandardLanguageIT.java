@@ -2,7 +2,7 @@ package hotline.languages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hotline.config.ConfigLoader;
+import hotline.lab.ShippedConfig;
 import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.JournalLine;
@@ -11,9 +11,6 @@ import hotline.lab.LabCalls;
 import hotline.lab.LabHotline;
 import hotline.lab.Recording;
 import hotline.store.TestStores;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
@@ -43,14 +40,9 @@ class StandardLanguageIT extends LabCalls {
     private static LabHotline hotline;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        String yaml = Files.readString(Path.of("config/hotline.yaml"));
-        int at = yaml.indexOf("queue: hotline ");
-        if (at < 0 || yaml.indexOf("queue: hotline ", at + 1) >= 0) {
-            throw new IllegalStateException("config/hotline.yaml does not have exactly one 'queue: hotline '");
-        }
-        hotline = new LabHotline(ConfigLoader.parse("config/hotline.yaml (StandardLanguageIT)",
-                yaml.replace("queue: hotline ", "queue: " + QUEUE + " ")), PORT, TestStores.sqliteBook());
+    static void startServer() {
+        hotline = new LabHotline(ShippedConfig.with("StandardLanguageIT", "queue: hotline ", "queue: " + QUEUE + " "),
+                PORT, TestStores.sqliteBook());
     }
 
     @AfterAll

@@ -2,7 +2,7 @@ package hotline.walking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hotline.config.ConfigLoader;
+import hotline.lab.ShippedConfig;
 import hotline.lab.AgiTrace;
 import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
@@ -16,9 +16,6 @@ import hotline.store.CallbackFilter;
 import hotline.store.CallbackStore;
 import hotline.store.StoreCallbackBook;
 import hotline.store.TestStores;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.UUID;
@@ -49,16 +46,10 @@ class HangUpAnywhereIT extends LabCalls {
     private static LabHotline hotline;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        String yaml = Files.readString(Path.of("config/hotline.yaml"));
-        int at = yaml.indexOf("queue: hotline ");
-        if (at < 0 || yaml.indexOf("queue: hotline ", at + 1) >= 0) {
-            throw new IllegalStateException("config/hotline.yaml does not have exactly one 'queue: hotline '");
-        }
-        yaml = yaml.replace("queue: hotline ", "queue: " + QUEUE + " ");
+    static void startServer() {
         store = TestStores.sqlite();
-        hotline = new LabHotline(ConfigLoader.parse("config/hotline.yaml (HangUpAnywhereIT)", yaml), PORT,
-                new StoreCallbackBook(store));
+        hotline = new LabHotline(ShippedConfig.with("HangUpAnywhereIT", "queue: hotline ", "queue: " + QUEUE + " "),
+                PORT, new StoreCallbackBook(store));
     }
 
     @AfterAll
@@ -89,12 +80,7 @@ class HangUpAnywhereIT extends LabCalls {
                 "no-sound-goodbye");
         Duration hungUpAfterGoodbye = heardUntil(robot).minus(at.get(3)).minus(length("no-sound-goodbye"));
         Duration endedIntoPause = journal.endedAfter("pause");
-        System.out.printf("silent line: the caller hung up %d ms into the pause; the server ended the call %d ms"
-                + " into it%n", hungUpAfterGoodbye.toMillis(), endedIntoPause.toMillis());
-        assertThat(hungUpAfterGoodbye).as("the caller hung up inside the 5 s pause")
-                .isBetween(Duration.ofMillis(1000), Duration.ofMillis(4500));
-        assertThat(endedIntoPause).as("the server did not sit out the rest of the pause")
-                .isLessThan(hungUpAfterGoodbye.plusMillis(1500));
+        assertHungUpInsideThePause("silent line", hungUpAfterGoodbye, endedIntoPause);
         assertEndedClean(end, "caller-hung-up:pause", hungUpBefore);
     }
 
@@ -124,12 +110,7 @@ class HangUpAnywhereIT extends LabCalls {
             var at = HeardPrompts.by(robot).assertInOrder("en", "connecting", "closing");
             Duration hungUpAfterClosing = heardUntil(robot).minus(at.get(1)).minus(length("closing"));
             Duration endedIntoPause = journal.endedAfter("pause");
-            System.out.printf("after the agent: the caller hung up %d ms into the pause after the closing; the server"
-                    + " ended the call %d ms into it%n", hungUpAfterClosing.toMillis(), endedIntoPause.toMillis());
-            assertThat(hungUpAfterClosing).as("the caller hung up inside the 5 s pause")
-                    .isBetween(Duration.ofMillis(1000), Duration.ofMillis(4500));
-            assertThat(endedIntoPause).as("the server did not sit out the rest of the pause")
-                    .isLessThan(hungUpAfterClosing.plusMillis(1500));
+            assertHungUpInsideThePause("after the agent", hungUpAfterClosing, endedIntoPause);
             assertEndedClean(end, "queued:" + QUEUE, -1);
         } finally {
             lab.removeQueueMember(QUEUE, AGENT);
@@ -189,6 +170,16 @@ class HangUpAnywhereIT extends LabCalls {
     }
 
     /** The caller's recording ends when its phone hangs up (read once MixMonitor has closed it). */
+    /** The caller hung up well inside the 5 s pause, and the server ended the call then, not at the pause's end. */
+    private static void assertHungUpInsideThePause(String where, Duration hungUpInto, Duration endedInto) {
+        System.out.printf("%s: the caller hung up %d ms into the pause; the server ended the call %d ms into it%n",
+                where, hungUpInto.toMillis(), endedInto.toMillis());
+        assertThat(hungUpInto).as("the caller hung up inside the 5 s pause")
+                .isBetween(Duration.ofMillis(1000), Duration.ofMillis(4500));
+        assertThat(endedInto).as("the server did not sit out the rest of the pause")
+                .isLessThan(hungUpInto.plusMillis(1500));
+    }
+
     private static Duration heardUntil(String robot) {
         return Recording.of(Recording.heardBy(robot), -60, Duration.ofMillis(400)).length();
     }
