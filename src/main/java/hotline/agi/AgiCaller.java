@@ -134,8 +134,12 @@ final class AgiCaller implements Line {
 
     @Override
     public Optional<String> askDigits(String promptKey, int maxDigits, Duration within) {
-        AgiReply reply = send(new GetDataCommand(PROMPT_FOLDER + promptKey, within.toMillis(), maxDigits), "ask digits");
-        String digits = reply.getResult() == null ? "" : reply.getResult().replaceAll("[^0-9]", "");
+        // GET DATA's result is the digits: Asterisk-Java's result code is -1 for any number past an
+        // int (3125551234, 0044207...), so only the text "-1" is a hang-up
+        AgiReply reply = send(new GetDataCommand(PROMPT_FOLDER + promptKey, within.toMillis(), maxDigits), null);
+        String result = reply.getResult() == null ? "" : reply.getResult().strip();
+        if (result.equals("-1")) throw new CallerHungUp("during ask digits");
+        String digits = result.replaceAll("[^0-9]", "");
         return digits.isEmpty() ? Optional.empty() : Optional.of(AgiText.clean(digits, 20));
     }
 
