@@ -78,16 +78,26 @@ final class Sql implements AutoCloseable {
     /** One transaction: committed when {@code work} returns, rolled back when it throws. */
     <T> T transaction(String what, Work<T> work) {
         return written(what, () -> run(what, c -> {
-            c.setAutoCommit(false);
+            boolean clean = false;
             try {
+                c.setAutoCommit(false); // SQLite: BEGIN IMMEDIATE, which fails on a database locked past busy_timeout
                 T result = work.run(c);
                 c.commit(); // durable once this returns
+                clean = true;
                 return result;
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
+                try {
+                    c.rollback();
+                    clean = e instanceof RuntimeException; // the work refused, the connection is sound
+                } catch (SQLException alsoFailed) {
+                    e.addSuppressed(alsoFailed);
+                }
                 throw e;
             } finally {
-                c.setAutoCommit(true);
+                // a failed BEGIN left the driver counting a transaction that never began (every later
+                // commit failed "no transaction is active"): a connection the database failed leaves the pool
+                if (clean) c.setAutoCommit(true);
+                else ds.evictConnection(c);
             }
         }));
     }
