@@ -242,6 +242,22 @@ class AgentKeysIT extends LabCalls {
         assertThat(keyLines(end)).anySatisfy(line -> assertThat(line).contains("\"outcome\":\"agent:closing-back\""));
     }
 
+    @Test
+    void wrongNumberWithTheShippedEmptyRightNumberSaysWhoWeAreThenGoodbyeAndFiveSecondsReadingOutNoNumber() {
+        String robot = call("robot-caller-keys", Map.of("KEYS", "#3"), Map.of());
+        HotlineCallEndedEvent end = end(robot);
+        assertThat(end.getOutcome()).isEqualTo("agent:wrong-number-hangup");
+        var heard = HeardPrompts.by(robot);
+        var at = heard.assertInOrder("ko", "connecting", "wrong-number", "thank-you-goodbye");
+        assertThat(heard.find("ko", "right-number-is", at.get(1))).as("agent-scripts.right-number is \"\"").isEmpty();
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(2), "thank-you-goodbye")).isBetween(Duration.ofMillis(4500),
+                Duration.ofMillis(6500));
+        assertThat(Lab.logLines(end.getChannel())).noneMatch(l -> l.contains("SAY DIGITS"));
+        assertThat(keyLines(end)).anySatisfy(line -> assertThat(Lab.steps(line))
+                .containsSubsequence("wrong-number", "thank-you-goodbye", "pause", "hangup")
+                .doesNotContain("right-number-is", "say-digits"));
+    }
+
     /** The call's own journal line (its key presses have lines of their own on the same channel). */
     private static String callLine(HotlineCallEndedEvent end) {
         return hotline.journalLine(end.getChannel(), l -> l.contains("\"outcome\":\"" + end.getOutcome() + "\""));
@@ -252,7 +268,6 @@ class AgentKeysIT extends LabCalls {
         return hotline.journal.stream().filter(line -> line.contains("\"channel\":\"" + end.getChannel() + "\""))
                 .filter(line -> line.contains("AGENT_KEY")).toList();
     }
-
 
     private static Duration length(String prompt) {
         return Recording.lengthOf(HeardPrompts.prompt("ko", prompt));

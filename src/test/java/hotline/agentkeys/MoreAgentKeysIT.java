@@ -186,6 +186,22 @@ class MoreAgentKeysIT extends LabCalls {
         }
     }
 
+    @Test
+    void dialectForAKoreanCallerWhoseLanguageHasNoDialectQueueOffersNoColleagueAndEndsWithTheStandardOnlyGoodbye() {
+        String robot = call(KOREAN, Map.of("WAIT", "3", "KEYS", key("dialect")));
+        HotlineCallEndedEvent end = end(robot);
+        assertThat(end.getOutcome()).isEqualTo("dialect-no-queue:ko");
+        var heard = HeardPrompts.by(robot);
+        var at = heard.assertInOrder("ko", "connecting", "speak-standard", "find-standard-speaker",
+                "dialect-standard-only-goodbye");
+        assertThat(heard.find("ko", "dialect-transfer", at.get(0))).as("no colleague promised").isEmpty();
+        assertThat(Recording.hangUpAfter(robot, "ko", at.get(3), "dialect-standard-only-goodbye"))
+                .isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
+        assertThat(keyLine(end, "dialect", 1)).contains("\"step\":\"release-agent\"",
+                "\"outcome\":\"agent:dialect-handed-over\"");
+        assertThat(Lab.logLines(end.getChannel())).noneMatch(l -> l.contains("QUEUE_MEMBER(dialect-"));
+    }
+
     /**
      * A key whose sentence sends the caller back to the agent: heard after "connecting", then the
      * caller is with the agent again until they hang up (AGENTKEYS_STAY after the key), and only
@@ -244,8 +260,6 @@ class MoreAgentKeysIT extends LabCalls {
     private static String keyLine(HotlineCallEndedEvent end, String script, int press) {
         return hotline.journalLine(end.getChannel(), l -> l.contains("\"value\":\"" + script + " " + key(script) + " press " + press + "\""));
     }
-
-
 
     private static Duration length(String prompt) {
         return Recording.lengthOf(HeardPrompts.prompt("ko", prompt));

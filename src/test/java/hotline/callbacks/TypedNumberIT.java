@@ -23,12 +23,15 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * call-scripts.md §5.4 / §5.6 on the lab's real Asterisk 22: a caller whose caller ID cannot be
  * called back (withheld, or an international one outside {@code allowed-prefixes}) takes the
  * queue's callback offer, types a number, hears it read back digit by digit in their language
- * (SAY DIGITS: Asterisk's own digits in English, the catalogue's sounds/ko/digits in Korean),
+ * (SAY DIGITS: Asterisk's own digits in English, the catalogue's {@code sounds/<lang>/digits} in Korean, Mandarin
+ * and Cantonese),
  * confirms it with 1, and the request is stored with that number. The robot caller
  * ([robot-caller-keys]) talks to be put through, then presses its keys at times worked out from
  * the prompts' lengths ({@link KeyTimes}). Its own server port and agents' queue (it-typed-number,
@@ -39,7 +42,6 @@ class TypedNumberIT extends LabCalls {
 
     private static final int PORT = 4641;
     private static final String QUEUE = "it-typed-number";
-    private static final String KOREAN = "8005550103";
     private static CallbackStore store;
     private static LabHotline hotline;
 
@@ -83,32 +85,37 @@ class TypedNumberIT extends LabCalls {
                 });
     }
 
-    @Test
-    void aKoreanCallerWhoseInternationalCallerIdCannotBeCalledBackTypesASeoulNumberAndHearsItReadBackInKoreanDigits() {
-        String number = "0212345678";
-        String callerId = "00821012345678"; // 00 is not in allowed-prefixes: never offered for the callback
-        var times = new KeyTimes("ko", number, KeyTimes.catalogueDigits("ko", number));
-        String robot = lab.call("robot-caller-keys", KOREAN, callerId, keys(times));
+    /**
+     * The catalogue's own digits ({@code sounds/<lang>/digits}), one language at a time: a caller of that DID
+     * whose international caller ID (00 is not in allowed-prefixes) is never offered types a local number.
+     */
+    @ParameterizedTest(name = "{0}: types {2}")
+    @CsvSource({"ko, 8005550103, 0212345678, 00821012345678", "zh, 8005550102, 01062345678, 00861062345678",
+            "yue, 8005550104, 21234567, 0085221234567"})
+    void aCallerWhoseInternationalCallerIdCannotBeCalledBackTypesALocalNumberAndHearsItReadBackInTheirOwnDigits(
+            String language, String did, String number, String callerId) {
+        var times = new KeyTimes(language, number, KeyTimes.catalogueDigits(language, number));
+        String robot = lab.call("robot-caller-keys", did, callerId, keys(times));
 
         HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(150));
 
-        assertTypedNumberTaken(end, robot, "ko", number);
+        assertTypedNumberTaken(end, robot, language, number);
         var heard = HeardPrompts.by(robot);
-        var between = readBack(heard, "ko");
-        Duration digitsAt = heard.findDigits("ko", number, between.get(0).minusMillis(100))
-                .orElseThrow(() -> new AssertionError(robot + " did not hear " + number + " in Korean digits"));
-        System.out.printf("ko read-back: the Korean digits heard %d ms after 'the number you entered is' ended%n",
+        var between = readBack(heard, language);
+        Duration digitsAt = heard.findDigits(language, number, between.get(0).minusMillis(100))
+                .orElseThrow(() -> new AssertionError(robot + " did not hear " + number + " in " + language + " digits"));
+        System.out.printf("%s read-back: the digits heard %d ms after 'the number you entered is' ended%n", language,
                 digitsAt.minus(between.get(0)).toMillis());
-        assertThat(digitsAt).as("the Korean digits come before the confirm prompt").isLessThan(between.get(1));
+        assertThat(digitsAt).as("the digits come before the confirm prompt").isLessThan(between.get(1));
         assertThat(store.list(CallbackFilter.all())).filteredOn(r -> r.number().digits().equals(number))
                 .singleElement().satisfies(r -> {
-                    assertThat(r.language()).isEqualTo("ko");
+                    assertThat(r.language()).isEqualTo(language);
                     assertThat(r.caller().callerId()).contains(callerId);
                 });
     }
 
     /**
-     * What both calls prove: the offer taken, the typed number reached Asterisk (GET DATA's reply),
+     * What every call proves: the offer taken, the typed number reached Asterisk (GET DATA's reply),
      * was read back with SAY DIGITS in the caller's language (one file per digit, in order, in
      * Asterisk's log), confirmed with 1, then the name, the promise, the pause and our hang-up;
      * the caller ID was never offered; the request stored for this queue as a simple callback.

@@ -88,8 +88,9 @@ class CheckCommandTest {
         assertThat(err.toString().lines()).containsExactly(dir.resolve("hotline.yaml") + ":" + line + ":" + column
                 + ": inbound.dialect.by-language.es.queues[0]: queue 'dialect-sp' is not defined in "
                 + "asterisk-conf/queues.conf (it defines: dialect-es, dialect-yue, dialect-zh, hotline, "
-                + "it-hang-up-agents, it-holiday, it-more-agent-keys, it-more-dialect, it-queue-callbacks, "
-                + "it-standard-language, it-teamlead-late, it-typed-number, teamlead)",
+                + "it-callback-ends, it-hang-up-agents, it-holiday, it-more-agent-keys, it-more-dialect, "
+                + "it-queue-callbacks, it-queue-gives-up, it-queue-shipped, it-standard-language, it-store-down, "
+                + "it-teamlead-late, it-typed-number, teamlead)",
                 "1 problem(s) in " + dir.resolve("hotline.yaml"));
     }
 

@@ -3,7 +3,9 @@ package hotline.hours;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hotline.audio.PromptAudio;
+import hotline.config.ConfigLoader;
 import hotline.config.Store;
+import hotline.hours.DialplanHours;
 import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Lab;
@@ -34,6 +36,9 @@ class ClosedHoursIT extends LabCalls {
     private static final int PORT = 4611;
     private static final Map<String, String> VIA = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + PORT + "/hotline");
     private static final Duration TOLERANCE = Duration.ofMillis(300);
+    private static final String KOREAN = "8005550103";
+    /** A port nothing listens on: the server is down. */
+    private static final Map<String, String> DOWN = Map.of("HOTLINE_AGI", "agi://127.0.0.1:4607/hotline");
 
     /**
      * Open all day every day, but today and tomorrow (UTC, the server's clock) are holidays: a call
@@ -108,6 +113,57 @@ class ClosedHoursIT extends LabCalls {
         assertThat(afterGoodbye).isBetween(Duration.ofSeconds(5).minus(TOLERANCE), Duration.ofSeconds(5).plus(TOLERANCE));
         assertThat(heard.spans()).as("nothing is heard after the goodbye")
                 .allSatisfy(span -> assertThat(span.from()).isLessThan(goodbyeEnds.plusMillis(50)));
+    }
+
+    /**
+     * §8.1 with the server down on that holiday: the dialplan's own fallback asks [hotline-hours]
+     * (generated from the same config, installed into the lab's running dialplan for this test
+     * only) and says "we are closed, our hours are ..., goodbye" in the dialled number's language,
+     * not "the line is being adjusted", then 5 s and the hang-up.
+     */
+    @Test
+    void withTheServerDownOnAHolidayTheDialplanSaysWeAreClosedInTheCallersLanguageThenFiveSecondsAndTheHangUp()
+            throws Exception {
+        Path dir = Files.createTempDirectory("hotline-closed-fallback");
+        var hours = ConfigLoader.load(config(dir, "goodbye")).hours().model();
+        Path installed = Lab.root().resolve("etc/hotline-lab/extensions.conf");
+        String shipped = Files.readString(installed);
+        String robot;
+        try {
+            Files.writeString(installed, withHours(shipped, DialplanHours.context(hours, "ClosedHoursIT")));
+            Lab.cli("dialplan reload");
+            awaitHoursContextWith("LOCAL_DAY"); // the generated context asks the date; the shipped one does not
+            // AGI() fails and the dialplan falls back on its own
+            robot = lab.call("robot-silent", KOREAN, DOWN);
+            HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(60));
+            assertThat(end.getOutcome()).isEqualTo("fallback:agi-failed");
+        } finally {
+            Files.writeString(installed, shipped);
+            Lab.cli("dialplan reload");
+        }
+        var heard = HeardPrompts.by(robot);
+        List<Duration> at = heard.assertInOrder("ko", "closed-now", "closed-hours", "closed-goodbye");
+        assertThat(heard.find("ko", "line-adjusting", Duration.ZERO)).as("nothing is being adjusted").isEmpty();
+        Duration afterGoodbye = Recording.of(Recording.heardBy(robot), -60, Duration.ofMillis(400)).length()
+                .minus(at.get(2).plus(PromptAudio.read(HeardPrompts.prompt("ko", "closed-goodbye")).length()));
+        System.out.printf("closed, server down: the hang-up came %d ms after the Korean goodbye ended%n",
+                afterGoodbye.toMillis());
+        assertThat(afterGoodbye).isBetween(Duration.ofSeconds(5).minus(TOLERANCE), Duration.ofSeconds(5).plus(TOLERANCE));
+    }
+
+    private static void awaitHoursContextWith(String text) {
+        for (int i = 0; i < 50 && !Lab.cli("dialplan show s@" + DialplanHours.CONTEXT).contains(text); i++) Lab.pause(100);
+        assertThat(Lab.cli("dialplan show s@" + DialplanHours.CONTEXT)).as("the lab's [hotline-hours] after the reload")
+                .contains(text);
+    }
+
+    /** The dialplan with its [hotline-hours] context (up to the next section comment) replaced by {@code context}. */
+    private static String withHours(String dialplan, List<String> context) {
+        int from = dialplan.indexOf("\n[" + DialplanHours.CONTEXT + "]") + 1; // the section, not a comment naming it
+        int to = dialplan.indexOf("\n; ----", from);
+        assertThat(from).as("the lab's dialplan has [hotline-hours]").isGreaterThan(1);
+        assertThat(to).isGreaterThan(from);
+        return dialplan.substring(0, from) + String.join("\n", context) + "\n" + dialplan.substring(to);
     }
 
     /** The call's journal line in the server process's journal, waiting a moment: the AMI event can overtake it. */

@@ -62,6 +62,21 @@ public final class Lab implements AutoCloseable {
         return Path.of(env == null || env.isBlank() ? "/var/cache/hotline-ivr/asterisk22-root" : env);
     }
 
+    /** Runs one Asterisk CLI command on the lab ({@code lab.sh cli}); fails the test when it fails. */
+    public static String cli(String command) {
+        try {
+            Process p = new ProcessBuilder("bash", "asterisk-conf/lab.sh", "cli", command).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) fail("lab.sh cli '" + command + "': " + out);
+            return out;
+        } catch (java.io.IOException e) {
+            return fail("lab.sh cli '" + command + "': " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return fail("interrupted: lab.sh cli '" + command + "'");
+        }
+    }
+
     public static Path fullLog() {
         return root().resolve("var/log/hotline-lab/full");
     }

@@ -94,7 +94,11 @@ public record Recording(Path file, List<Span> spans, Duration length) {
      * robot's recording: how long after the prompt the call was hung up.
      */
     public static Duration hangUpAfter(String robotId, String language, Duration at, String key) {
-        return lengthOf(heardBy(robotId)).minus(at).minus(lengthOf(HeardPrompts.prompt(language, key)));
+        Duration after = lengthOf(heardBy(robotId)).minus(at).minus(lengthOf(HeardPrompts.prompt(language, key)));
+        // the figure the closing note reports per script: grep "pause before the hang-up" in the IT output
+        System.out.printf("%s: pause before the hang-up after %s (%s) %d ms, on the caller's recording%n", robotId, key,
+                language, after.toMillis());
+        return after;
     }
 
     /** A robot's recording as samples, waiting up to 5 s for MixMonitor to finish writing it. */

@@ -24,6 +24,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.asteriskjava.manager.event.AgiExecStartEvent;
+import org.asteriskjava.manager.event.NewChannelEvent;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,9 +77,15 @@ class WalkingHotlineIT extends LabCalls {
         assertThat(trace.commands()).filteredOn(c -> c.matches(audioSocket)).hasSize(1);
         assertThat(trace.commands()).noneMatch(c -> c.startsWith("STREAM FILE") || c.startsWith("EXEC \"Wait\""));
 
+        // §1.1 answered at once, long before three rings: from the call's channel appearing to ANSWER
+        Duration toAnswer = timeToAnswer(end.getChannel());
         // measured from the caller's side: where each prompt begins in what the robot heard
         List<Duration> at = HeardPrompts.by(robot).assertInOrder("en", "greeting", "more-options",
                 "cant-hear-you", "no-sound-goodbye");
+        System.out.printf("answer: ANSWER %d ms after the call's channel appeared; the greeting heard %d ms into "
+                + "the caller's recording%n", toAnswer.toMillis(), at.get(0).toMillis());
+        assertThat(toAnswer).as("time to answer (three rings are about 15 s)").isLessThan(Duration.ofSeconds(1));
+        assertThat(at.get(0)).as("the greeting from the first second").isLessThan(Duration.ofSeconds(1));
         Recording heard = Recording.of(Recording.heardBy(robot), -60, Duration.ofMillis(400));
         Duration afterGreeting = at.get(2).minus(at.get(1).plus(length("more-options")));
         Duration afterSecond = at.get(3).minus(at.get(2).plus(length("cant-hear-you")));
@@ -101,6 +109,15 @@ class WalkingHotlineIT extends LabCalls {
                 heard.length().toMillis(), simulated.wallTime().toMillis(), simulated.lasted().toMillis());
         assertThat(hotline.journalFor(end.getChannel())).contains("\"outcome\":\"silent-line-goodbye\"",
                 "\"step\":\"cant-hear-you\"", "\"step\":\"no-sound-goodbye\"");
+    }
+
+    /** From AMI's Newchannel of the caller's channel to the AGIExecStart of its ANSWER, as the test received them. */
+    private Duration timeToAnswer(String channel) {
+        var created = lab.await(NewChannelEvent.class, e -> channel.equals(e.getChannel()), Duration.ofSeconds(1),
+                "the Newchannel of " + channel);
+        var answer = lab.await(AgiExecStartEvent.class, e -> channel.equals(e.getChannel())
+                && "ANSWER".equals(e.getCommand()), Duration.ofSeconds(1), "the ANSWER of " + channel);
+        return Duration.ofMillis(answer.getDateReceived().getTime() - created.getDateReceived().getTime());
     }
 
     @Test
