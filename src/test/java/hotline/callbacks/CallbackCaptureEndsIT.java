@@ -9,15 +9,12 @@ import hotline.lab.Lab;
 import hotline.lab.LabCalls;
 import hotline.lab.LabHotline;
 import hotline.lab.Recording;
-import hotline.lab.ShippedConfig;
 import hotline.store.CallbackFilter;
 import hotline.store.CallbackQueue;
 import hotline.store.CallbackState;
 import hotline.store.CallbackStore;
 import hotline.store.StoreCallbackBook;
 import hotline.store.TestStores;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,13 +46,9 @@ class CallbackCaptureEndsIT extends LabCalls {
     private static LabHotline hotline;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        // RECORD FILE (the caller's name) writes relative names under Asterisk's sounds folder
-        Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
+    static void startServer() {
         store = TestStores.sqlite();
-        hotline = new LabHotline(ShippedConfig.with("CallbackCaptureEndsIT", "queue: hotline ", "queue: " + QUEUE + " ",
-                "callback-offer-after: 60s", "callback-offer-after: " + KeyTimes.QUEUE_STAY.toSeconds() + "s"), PORT,
-                new StoreCallbackBook(store));
+        hotline = KeyTimes.offeringEarly("CallbackCaptureEndsIT", QUEUE, PORT, new StoreCallbackBook(store));
     }
 
     @AfterAll

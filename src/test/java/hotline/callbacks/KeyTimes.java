@@ -2,6 +2,13 @@ package hotline.callbacks;
 
 import hotline.lab.HeardPrompts;
 import hotline.lab.Recording;
+import hotline.flow.CallbackBook;
+import hotline.lab.Lab;
+import hotline.lab.LabHotline;
+import hotline.lab.ShippedConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -30,6 +37,21 @@ record KeyTimes(String language, String number, double digitSeconds) {
     private static final double STEP = 0.3;
     private static final double OFFER_WAITS_MORE = 3.0;
     private static final double ANSWER_WITHIN = 8.0;
+
+    /**
+     * The shipped script with its agents on {@code queue} (nobody logs in) and the offer after
+     * {@link #QUEUE_STAY} instead of 60 s, serving {@code port}; RECORD FILE (the caller's name)
+     * writes relative names under Asterisk's sounds folder, so that folder is made first.
+     */
+    static LabHotline offeringEarly(String test, String queue, int port, CallbackBook book) {
+        try {
+            Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LabHotline(ShippedConfig.with(test, "queue: hotline ", "queue: " + queue + " ",
+                "callback-offer-after: 60s", "callback-offer-after: " + QUEUE_STAY.toSeconds() + "s"), port, book);
+    }
 
     /** When the robot presses 1 for the offer, seconds after its answer: the middle of the offer's window. */
     double offerKeyAt() {

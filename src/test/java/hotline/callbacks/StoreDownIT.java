@@ -9,7 +9,6 @@ import hotline.lab.JournalLine;
 import hotline.lab.Lab;
 import hotline.lab.LabCalls;
 import hotline.lab.LabHotline;
-import hotline.lab.ShippedConfig;
 import hotline.store.CallbackFilter;
 import hotline.store.CallbackState;
 import hotline.store.CallbackStore;
@@ -49,15 +48,12 @@ class StoreDownIT extends LabCalls {
 
     @BeforeAll
     static void startServer() throws Exception {
-        // RECORD FILE (the caller's name) writes relative names under Asterisk's sounds folder
-        Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
         dir = Files.createTempDirectory("store-down-it");
         Store config = Store.at("jdbc:sqlite:" + dir.resolve("hotline.db"))
                 .withFaults(STORE_TIMEOUT, dir.resolve("callback-spool.jsonl"));
         store = CallbackStore.open(config, Clock.systemUTC());
         book = new SpoolingCallbackBook(store, config, Clock.systemUTC());
-        hotline = new LabHotline(ShippedConfig.with("StoreDownIT", "queue: hotline ", "queue: " + QUEUE + " ",
-                "callback-offer-after: 60s", "callback-offer-after: 10s"), PORT, book);
+        hotline = KeyTimes.offeringEarly("StoreDownIT", QUEUE, PORT, book);
     }
 
     @AfterAll

@@ -2,7 +2,6 @@ package hotline.callbacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import hotline.lab.ShippedConfig;
 import hotline.lab.HeardPrompts;
 import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.JournalLine;
@@ -15,8 +14,6 @@ import hotline.store.CallbackQueue;
 import hotline.store.CallbackStore;
 import hotline.store.StoreCallbackBook;
 import hotline.store.TestStores;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -46,13 +43,9 @@ class TypedNumberIT extends LabCalls {
     private static LabHotline hotline;
 
     @BeforeAll
-    static void startServer() throws IOException {
-        // RECORD FILE (the caller's name) writes relative names under Asterisk's sounds folder
-        Files.createDirectories(Lab.root().resolve("usr/share/asterisk/sounds/hotline-recordings"));
+    static void startServer() {
         store = TestStores.sqlite();
-        hotline = new LabHotline(ShippedConfig.with("TypedNumberIT", "queue: hotline ", "queue: " + QUEUE + " ",
-                "callback-offer-after: 60s", "callback-offer-after: " + KeyTimes.QUEUE_STAY.toSeconds() + "s"), PORT,
-                new StoreCallbackBook(store));
+        hotline = KeyTimes.offeringEarly("TypedNumberIT", QUEUE, PORT, new StoreCallbackBook(store));
     }
 
     @AfterAll

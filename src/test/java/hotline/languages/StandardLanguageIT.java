@@ -66,14 +66,7 @@ class StandardLanguageIT extends LabCalls {
                 FIRST_KEY_AT + KEY + pauses);
         String robot = lab.call("robot-presses", MANDARIN, vars);
 
-        QueueCallerJoinEvent joined = lab.await(QueueCallerJoinEvent.class, e -> QUEUE.equals(e.getQueue()),
-                Duration.ofSeconds(40), "the Mandarin caller joining the agents' queue " + QUEUE);
-        String languageInQueue = lab.variable(joined.getChannel(), "CHANNEL(language)");
-        lab.hangUp(joined.getChannel());
-        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
-
-        assertThat(languageInQueue).as("the caller's channel language while in the agents' queue").isEqualTo("zh");
-        assertThat(end.getOutcome()).isEqualTo("queued:" + QUEUE);
+        HotlineCallEndedEvent end = queuedInMandarin(robot, Duration.ofSeconds(40));
         JournalLine journal = JournalLine.of(hotline.journalFor(end.getChannel()));
         Lab.assertStepsInOrder(journal.text(), "greeting", "speak-standard", "yes-no", "connecting", "queue");
         assertThat(journal.step("greeting").path("pressed").asText()).isEqualTo("9");
@@ -111,14 +104,7 @@ class StandardLanguageIT extends LabCalls {
                 vars.get("ROBOT_KEYS"), noAt, noAt + KEY + beforeYes);
         String robot = lab.call("robot-presses", MANDARIN, vars);
 
-        QueueCallerJoinEvent joined = lab.await(QueueCallerJoinEvent.class, e -> QUEUE.equals(e.getQueue()),
-                Duration.ofSeconds(60), "the Mandarin caller joining the agents' queue " + QUEUE);
-        String languageInQueue = lab.variable(joined.getChannel(), "CHANNEL(language)");
-        lab.hangUp(joined.getChannel());
-        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
-
-        assertThat(languageInQueue).as("the caller's channel language while in the agents' queue").isEqualTo("zh");
-        assertThat(end.getOutcome()).isEqualTo("queued:" + QUEUE);
+        HotlineCallEndedEvent end = queuedInMandarin(robot, Duration.ofSeconds(60));
         JournalLine journal = JournalLine.of(hotline.journalFor(end.getChannel()));
         Lab.assertStepsInOrder(journal.text(), "greeting", "speak-standard", "yes-no", "find-standard-speaker",
                 "yes-no", "connecting", "queue");
@@ -130,6 +116,21 @@ class StandardLanguageIT extends LabCalls {
         var heard = HeardPrompts.by(robot);
         var at = heard.assertInOrder("zh", "speak-standard", "find-standard-speaker");
         assertThat(heard.find("zh", "connecting", at.get(1))).as("\"connecting you\", in Mandarin").isPresent();
+    }
+
+    /**
+     * The caller joins the agents' queue within {@code within} still in Mandarin (AMI Getvar
+     * CHANNEL(language) while it waits there), and is hung up there: the call's end.
+     */
+    private HotlineCallEndedEvent queuedInMandarin(String robot, Duration within) {
+        QueueCallerJoinEvent joined = lab.await(QueueCallerJoinEvent.class, e -> QUEUE.equals(e.getQueue()),
+                within, "the Mandarin caller joining the agents' queue " + QUEUE);
+        String languageInQueue = lab.variable(joined.getChannel(), "CHANNEL(language)");
+        lab.hangUp(joined.getChannel());
+        HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
+        assertThat(languageInQueue).as("the caller's channel language while in the agents' queue").isEqualTo("zh");
+        assertThat(end.getOutcome()).isEqualTo("queued:" + QUEUE);
+        return end;
     }
 
     /** The middle of the window for a yes-no answer: from 1 s into the question to 5 s after it, less half a second. */
