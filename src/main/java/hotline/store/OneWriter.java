@@ -9,6 +9,7 @@ import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -23,6 +24,10 @@ import java.util.function.Supplier;
  */
 final class OneWriter implements AutoCloseable {
 
+    private static final int QUEUED = 0;
+    private static final int STARTED = 1;
+    private static final int DROPPED = 2;
+
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("store-writer").daemon(true).factory());
     private final Duration atMost;
@@ -32,7 +37,10 @@ final class OneWriter implements AutoCloseable {
     }
 
     <T> T inTurn(String what, Supplier<T> write) {
-        var task = new FutureTask<>(write::get);
+        // QUEUED -> STARTED when the writer thread takes it, QUEUED -> DROPPED when its caller gives
+        // up first: FutureTask.cancel alone also "cancels" a running write, which then still commits
+        var state = new AtomicInteger(QUEUED);
+        var task = new FutureTask<T>(() -> state.compareAndSet(QUEUED, STARTED) ? write.get() : null);
         try {
             writer.execute(task);
         } catch (RejectedExecutionException closed) {
@@ -45,10 +53,11 @@ final class OneWriter implements AutoCloseable {
                 try {
                     return task.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                 } catch (TimeoutException late) {
-                    if (task.cancel(false)) {
+                    if (state.compareAndSet(QUEUED, DROPPED)) {
+                        task.cancel(false);
                         throw new StoreException(what + ": the database stayed locked for " + atMost.toMillis() + " ms");
                     }
-                    deadline = Long.MAX_VALUE / 2; // it has started: it ends as it ends
+                    deadline = Long.MAX_VALUE / 2; // it has started: it ends as it ends, and its caller hears how
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (CancellationException e) {

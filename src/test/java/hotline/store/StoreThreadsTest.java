@@ -48,6 +48,34 @@ class StoreThreadsTest {
         }
     }
 
+    /**
+     * store.timeout bounds the wait for a turn, not a write under way: one that has started and
+     * outlasts it is waited for and its result given, never reported failed while it goes on to
+     * commit (FutureTask.cancel "cancelled" running writes too: a callback saved, its caller told
+     * the store failed).
+     */
+    @Test
+    void aWriteThatHasStartedIsWaitedForPastTheTimeoutAndItsResultGiven() {
+        try (var writers = new OneWriter(Duration.ofMillis(100))) {
+            var finished = new java.util.concurrent.atomic.AtomicBoolean();
+            String result = writers.inTurn("save a callback", () -> {
+                sleep(400);
+                finished.set(true);
+                return "saved";
+            });
+            assertEquals("saved", result);
+            assertTrue(finished.get());
+        }
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void aWriterWaitsItsTurnAtMostTheTimeout(OneWriter writers) throws Exception {
         var holding = new CountDownLatch(1);
         var release = new CountDownLatch(1);
