@@ -173,7 +173,7 @@ public final class Hotline implements AutoCloseable {
                 }
                 Optional<AudioSocketServer> audio = Optional.empty();
                 if (audioServer || config.inbound().listening().listensToAudio()) {
-                    var a = AudioSocketServer.of(config.lineQuality()).ticking(ticker);
+                    var a = AudioSocketServer.of(config.lineQuality(), config.server().maxCalls()).ticking(ticker);
                     a.start();
                     opened.add(a);
                     audio = Optional.of(a);

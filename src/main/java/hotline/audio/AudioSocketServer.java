@@ -44,6 +44,7 @@ public final class AudioSocketServer implements AutoCloseable {
     static final int IDENTIFY_TIMEOUT_MS = 2000;
     /** After our hangup frame, how long Asterisk may take to close its side. */
     static final int LINGER_MS = 2000;
+    /** The fewest connections held at once, whatever server.max-calls says ({@link #connectionsFor}). */
     static final int MAX_CONNECTIONS = 1024;
     static final int MAX_UNIDENTIFIED = 32;
     private static final int UUID_FRAME_BYTES = 3 + 16;
@@ -51,6 +52,7 @@ public final class AudioSocketServer implements AutoCloseable {
     private final String bindAddress;
     private final int port;
     private final Predicate<InetAddress> allowed;
+    private final int maxConnections;
     private final Map<UUID, MediaSession> sessions = new ConcurrentHashMap<>();
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger unidentified = new AtomicInteger();
@@ -65,9 +67,14 @@ public final class AudioSocketServer implements AutoCloseable {
     private volatile hotline.time.Ticker ticker = hotline.time.Ticker.SYSTEM;
 
     public AudioSocketServer(String bindAddress, int port, Predicate<InetAddress> allowed) {
+        this(bindAddress, port, allowed, MAX_CONNECTIONS);
+    }
+
+    private AudioSocketServer(String bindAddress, int port, Predicate<InetAddress> allowed, int maxConnections) {
         this.bindAddress = bindAddress;
         this.port = port;
         this.allowed = allowed;
+        this.maxConnections = maxConnections;
     }
 
     /** Loopback peers only. */
@@ -75,10 +82,20 @@ public final class AudioSocketServer implements AutoCloseable {
         this(bindAddress, port, InetAddress::isLoopbackAddress);
     }
 
-    public static AudioSocketServer of(LineQuality quality) {
+    /** The server of {@code quality}, holding the connections {@code maxCalls} live calls may have. */
+    public static AudioSocketServer of(LineQuality quality, int maxCalls) {
         Set<InetAddress> hosts = quality.allowedPeers();
         return new AudioSocketServer(quality.bindAddress(), quality.port(),
-                peer -> peer.isLoopbackAddress() || hosts.contains(peer));
+                peer -> peer.isLoopbackAddress() || hosts.contains(peer), connectionsFor(maxCalls));
+    }
+
+    /**
+     * A live call holds at most two connections (the one it listens on, and the last one still
+     * lingering for Asterisk's close after our hangup frame), plus the ones identifying: a
+     * server.max-calls above 496 no longer finds the listener full before itself.
+     */
+    static int connectionsFor(int maxCalls) {
+        return Math.max(MAX_CONNECTIONS, 2 * maxCalls + MAX_UNIDENTIFIED);
     }
 
     /** Binds and starts accepting; returns the bound port (useful when configured as 0). */
@@ -131,7 +148,7 @@ public final class AudioSocketServer implements AutoCloseable {
             try {
                 Socket socket = serverSocket.accept();
                 backoffMs = 0;
-                if (live.size() >= MAX_CONNECTIONS || !allowed.test(socket.getInetAddress())
+                if (live.size() >= maxConnections || !allowed.test(socket.getInetAddress())
                         || unidentified.get() >= MAX_UNIDENTIFIED) {
                     refused.incrementAndGet();
                     log.warn("AudioSocket connection from {} refused ({} open, {} unidentified)",
