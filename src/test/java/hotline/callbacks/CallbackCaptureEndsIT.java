@@ -91,7 +91,7 @@ class CallbackCaptureEndsIT extends LabCalls {
                 .doesNotContain("callback-you-entered", "say-digits");
         var at = HeardPrompts.by(robot).assertInOrder("en", "callback-enter-number", "callback-number-not-allowed",
                 "callback-enter-number", "callback-no-number");
-        Duration pause = heardUntil(robot).minus(at.get(3)).minus(length("callback-no-number"));
+        Duration pause = Recording.hangUpAfter(robot, "en", at.get(3), "callback-no-number");
         System.out.printf("number abroad: %d ms from the end of the goodbye to our hang-up%n", pause.toMillis());
         assertThat(pause).as("5 s after the goodbye, then the hang-up")
                 .isBetween(Duration.ofMillis(4600), Duration.ofMillis(5800));
@@ -117,7 +117,7 @@ class CallbackCaptureEndsIT extends LabCalls {
                 "pause");
         assertThat(journal.lastStep()).as("the pause is the call's last step: no hangup of ours").isEqualTo("pause");
         var at = HeardPrompts.by(robot).assertInOrder("en", "callback-confirm", "callback-confirmed-2h");
-        Duration hungUpInto = heardUntil(robot).minus(at.get(1)).minus(length("callback-confirmed-2h"));
+        Duration hungUpInto = Recording.hangUpAfter(robot, "en", at.get(1), "callback-confirmed-2h");
         System.out.printf("after \"we have your number\": the caller hung up %d ms into the pause, the server "
                 + "ended the call %d ms into it%n", hungUpInto.toMillis(), journal.endedAfter("pause").toMillis());
         assertThat(hungUpInto).isBetween(Duration.ofMillis(1000), Duration.ofMillis(4500));
@@ -150,10 +150,6 @@ class CallbackCaptureEndsIT extends LabCalls {
         vars.put("ROBOT_KEYS", keys);
         if (!confirms) vars.put("ROBOT_THEN", "quiet"); // silent after its keys, until we hang up
         return vars;
-    }
-
-    private static Duration heardUntil(String robot) {
-        return Recording.of(Recording.heardBy(robot), -60, Duration.ofMillis(400)).length();
     }
 
     private static Duration length(String prompt) {

@@ -144,8 +144,7 @@ class ClosedHoursIT extends LabCalls {
         var heard = HeardPrompts.by(robot);
         List<Duration> at = heard.assertInOrder("ko", "closed-now", "closed-hours", "closed-goodbye");
         assertThat(heard.find("ko", "line-adjusting", Duration.ZERO)).as("nothing is being adjusted").isEmpty();
-        Duration afterGoodbye = Recording.of(Recording.heardBy(robot), -60, Duration.ofMillis(400)).length()
-                .minus(at.get(2).plus(PromptAudio.read(HeardPrompts.prompt("ko", "closed-goodbye")).length()));
+        Duration afterGoodbye = Recording.hangUpAfter(robot, "ko", at.get(2), "closed-goodbye");
         System.out.printf("closed, server down: the hang-up came %d ms after the Korean goodbye ended%n",
                 afterGoodbye.toMillis());
         assertThat(afterGoodbye).isBetween(Duration.ofSeconds(5).minus(TOLERANCE), Duration.ofSeconds(5).plus(TOLERANCE));
