@@ -83,7 +83,7 @@ class DrainUnderLoadIT extends LabCalls {
                 languages: {offered: [en, es, zh, ko, yue]}
                 inbound:
                   agents: {patience-every: 10s, callback-offer-after: 10s, max-wait: 20s}
-                  complaint: {statement-max: 5s}
+                  complaint: {key: "8", statement-max: 5s}  # the key is off unless set
                 """.formatted(PORT, GRACE.toSeconds(), journal, db, PORT + 100);
     }
 }
