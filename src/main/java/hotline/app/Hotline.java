@@ -18,6 +18,7 @@ import hotline.ops.Reloader;
 import hotline.store.CallbackQueue;
 import hotline.store.CallbackStore;
 import hotline.store.SpoolReplayer;
+import hotline.store.StoreRequestCounts;
 import hotline.store.SpoolingCallbackBook;
 import hotline.store.StoreCallerHistory;
 import hotline.time.Ticker;
@@ -168,7 +169,8 @@ public final class Hotline implements AutoCloseable {
                     var r = SpoolReplayer.start(spooling, SpoolReplayer.EVERY, ticker); // at start, then every 30 s
                     opened.add(r);
                     replayer = Optional.of(r);
-                    calls = new CallbackLimits(spooling, () -> scripts.get().inbound().callbacks(), clock);
+                    calls = new CallbackLimits(spooling, () -> scripts.get().inbound().callbacks(), clock,
+                            new StoreRequestCounts(s.callers()));
                     history = callers.orElseGet(() -> new StoreCallerHistory(s.callers()));
                 }
                 Optional<AudioSocketServer> audio = Optional.empty();

@@ -3,76 +3,58 @@ package hotline.flow;
 import hotline.config.Callbacks;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * The per-caller rate limit (inbound.callbacks.max-per-caller within per-caller-window): at
  * most that many callback requests per caller ID and per number to call back, so one caller
- * cannot book a flood of callbacks, nor many callers one victim's number. Counted on this
- * node, in memory (docs/callbacks.md#limits-against-abuse). Wraps the book that stores.
+ * cannot book a flood of callbacks, nor many callers one victim's number. Counted in
+ * {@link RequestCounts}: the store, shared by every node on one PostgreSQL, or this node's memory
+ * (docs/callbacks.md#limits-against-abuse). Wraps the book that stores.
  */
 public final class CallbackLimits implements CallbackBook {
 
     static final String RATE_LIMITED = "rate-limited";
-    /** Keys kept at most; the oldest windows go first (a flood of distinct numbers cannot fill the heap). */
-    private static final int MAX_KEYS = 100_000;
 
     private final CallbackBook inner;
     private final Supplier<Callbacks> scripts;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> requests = new HashMap<>();
+    private final RequestCounts counts;
 
     public CallbackLimits(CallbackBook inner, Callbacks config, Clock clock) {
-        this(inner, () -> config, clock);
+        this(inner, () -> config, clock, RequestCounts.inMemory());
     }
 
-    /** With the limits of the script calls follow now ({@code inbound.callbacks}, read at each request). */
-    public CallbackLimits(CallbackBook inner, Supplier<Callbacks> scripts, Clock clock) {
+    /**
+     * With the limits of the script calls follow now ({@code inbound.callbacks}, read at each
+     * request), counted in {@code counts}.
+     */
+    public CallbackLimits(CallbackBook inner, Supplier<Callbacks> scripts, Clock clock, RequestCounts counts) {
         this.inner = inner;
         this.scripts = scripts;
         this.clock = clock;
+        this.counts = counts;
     }
 
     @Override
-    public synchronized Optional<String> refuses(String callerId) {
-        return !callerId.isEmpty() && full("caller:" + callerId, clock.instant())
+    public Optional<String> refuses(String callerId) {
+        Callbacks config = scripts.get();
+        Instant now = clock.instant();
+        return !callerId.isEmpty() && counts.since("caller:" + callerId, now.minus(config.perCallerWindow())) >= config.maxPerCaller()
                 ? Optional.of(RATE_LIMITED) : inner.refuses(callerId);
     }
 
     @Override
     public Booked book(CallbackBooking booking) {
-        synchronized (this) {
-            Instant now = clock.instant();
-            String caller = "caller:" + booking.callerId();
-            String number = "number:" + booking.number();
-            if ((!booking.callerId().isEmpty() && full(caller, now)) || full(number, now)) {
-                return new Booked.Refused(RATE_LIMITED);
-            }
-            if (!booking.callerId().isEmpty()) count(caller, now);
-            count(number, now);
+        Callbacks config = scripts.get();
+        Instant now = clock.instant();
+        List<String> keys = booking.callerId().isEmpty() ? List.of("number:" + booking.number())
+                : List.of("caller:" + booking.callerId(), "number:" + booking.number());
+        if (!counts.admit(keys, now, now.minus(config.perCallerWindow()), config.maxPerCaller())) {
+            return new Booked.Refused(RATE_LIMITED);
         }
         return inner.book(booking);
-    }
-
-    private boolean full(String key, Instant now) {
-        Callbacks config = scripts.get();
-        Deque<Instant> times = requests.get(key);
-        if (times == null) return false;
-        while (!times.isEmpty() && !times.peekFirst().isAfter(now.minus(config.perCallerWindow()))) times.pollFirst();
-        return times.size() >= config.maxPerCaller();
-    }
-
-    private void count(String key, Instant now) {
-        Callbacks config = scripts.get();
-        if (requests.size() >= MAX_KEYS && !requests.containsKey(key)) {
-            requests.values().removeIf(t -> t.isEmpty() || !t.peekLast().isAfter(now.minus(config.perCallerWindow())));
-            if (requests.size() >= MAX_KEYS) requests.remove(requests.keySet().iterator().next());
-        }
-        requests.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(now);
     }
 }

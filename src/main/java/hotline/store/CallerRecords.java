@@ -7,8 +7,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the store keeps of callers (docs/operations.md#callers, the schema in V4__calls_and_reports.sql):
- * each number's latest call within the repeat window, abuse reports, and the block list. Numbers
+ * What the store keeps of callers (docs/operations.md#callers, the schema in V4__calls_and_reports.sql
+ * and V7__callback_requests.sql): each number's latest call within the repeat window, abuse
+ * reports, the block list, and the callback requests the per-caller limit counts. Numbers
  * are caller ID digits (1 to 20); every other field is bounded and checked before it is written.
  * Every method throws {@link StoreException} when the database fails, and
  * {@link IllegalArgumentException} for a field out of bounds. Shared by several nodes on PostgreSQL.
@@ -40,6 +41,16 @@ public interface CallerRecords {
 
     /** The numbers blocked at {@code at}, by number; entries whose time is over are deleted first. */
     List<BlockEntry> blocked(Instant at);
+
+    /** Callback requests counted under {@code key} ({@code caller:<digits>}, {@code number:<digits>}) after {@code since}. */
+    int requestsSince(String key, Instant since);
+
+    /**
+     * In one transaction, which every node's admit waits for: unless a key already has {@code max}
+     * requests after {@code since}, one request at {@code at} is counted under every key (true).
+     * Requests of any key from before {@code since} are deleted.
+     */
+    boolean admitRequest(List<String> keys, Instant at, Instant since, int max);
 
     /** One entry of the block list. */
     record BlockEntry(String number, Instant blockedAt, Optional<Instant> until, String reason, String by) {}

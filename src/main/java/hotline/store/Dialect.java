@@ -33,6 +33,9 @@ sealed interface Dialect {
     /** Within a transaction: no other node claims a callback of this queue until it ends. */
     void lockClaims(Connection c, String queue) throws SQLException;
 
+    /** Within a transaction: no other node counts a callback request until it ends (the per-caller limit). */
+    void lockRequests(Connection c) throws SQLException;
+
     static Dialect of(String jdbcUrl) {
         return jdbcUrl.startsWith("jdbc:postgresql:") ? new Postgres() : new Sqlite();
     }
@@ -92,6 +95,11 @@ sealed interface Dialect {
             // the same: one writer at a time
         }
 
+        @Override
+        public void lockRequests(Connection c) {
+            // the same
+        }
+
         /**
          * jdbc:sqlite:data/hotline.db needs data/ to exist; a new database file is created 0600
          * before SQLite opens it (SQLite gives its -wal and -shm files the database file's mode).
@@ -127,6 +135,13 @@ sealed interface Dialect {
         public void lockClaims(Connection c, String queue) throws SQLException {
             try (var st = c.prepareStatement("SELECT pg_advisory_xact_lock(7002, hashtext(?))")) {
                 st.setString(1, queue);
+                st.executeQuery().close();
+            }
+        }
+
+        @Override
+        public void lockRequests(Connection c) throws SQLException {
+            try (var st = c.prepareStatement("SELECT pg_advisory_xact_lock(7003, 0)")) {
                 st.executeQuery().close();
             }
         }

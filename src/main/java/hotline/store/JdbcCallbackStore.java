@@ -44,7 +44,7 @@ final class JdbcCallbackStore implements CallbackStore {
         this.sql = sql;
         this.attempts = new Attempts(sql, config);
         this.claims = new Claims(sql, dialect);
-        this.callers = new JdbcCallerRecords(sql);
+        this.callers = new JdbcCallerRecords(sql, dialect);
     }
 
     static JdbcCallbackStore open(Store config, Clock clock, Set<CallbackQueue> outranking) {

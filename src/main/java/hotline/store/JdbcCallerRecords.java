@@ -19,9 +19,11 @@ final class JdbcCallerRecords implements CallerRecords {
     private static final int REPORTS_AT_MOST = 1000;
 
     private final Sql sql;
+    private final Dialect dialect;
 
-    JdbcCallerRecords(Sql sql) {
+    JdbcCallerRecords(Sql sql, Dialect dialect) {
         this.sql = sql;
+        this.dialect = dialect;
     }
 
     @Override
@@ -107,5 +109,36 @@ final class JdbcCallerRecords implements CallerRecords {
         long until = rs.getLong(3);
         Optional<Instant> end = rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(until));
         return new BlockEntry(rs.getString(1), Instant.ofEpochMilli(rs.getLong(2)), end, rs.getString(4), rs.getString(5));
+    }
+
+    @Override
+    public int requestsSince(String key, Instant since) {
+        return sql.query("count callback requests", "SELECT count(*) FROM callback_requests WHERE count_key = ? "
+                + "AND requested_at > ?", rs -> rs.getInt(1), requestKey(key), since.toEpochMilli()).getFirst();
+    }
+
+    @Override
+    public boolean admitRequest(List<String> keys, Instant at, Instant since, int max) {
+        keys.forEach(JdbcCallerRecords::requestKey);
+        return sql.transaction("count a callback request", c -> {
+            dialect.lockRequests(c);
+            Sql.update(c, "DELETE FROM callback_requests WHERE requested_at <= ?", since.toEpochMilli());
+            for (String key : keys) {
+                int counted = Sql.query(c, "SELECT count(*) FROM callback_requests WHERE count_key = ?",
+                        rs -> rs.getInt(1), key).getFirst();
+                if (counted >= max) return false;
+            }
+            for (String key : keys) {
+                Sql.update(c, "INSERT INTO callback_requests (count_key, requested_at) VALUES (?, ?)", key, at.toEpochMilli());
+            }
+            return true;
+        });
+    }
+
+    /** {@code caller:} or {@code number:} and 1 to 20 digits, nothing else reaches the table. */
+    private static String requestKey(String key) {
+        Fields.check(key.matches("(caller|number):[0-9]{1,20}"), "request key: caller:<digits> or number:<digits>, got "
+                + Fields.shown(key, 40));
+        return key;
     }
 }

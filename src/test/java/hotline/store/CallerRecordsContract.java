@@ -8,14 +8,16 @@ import hotline.flow.CallerHistory.AbuseReport;
 import hotline.flow.CallerHistory.Arrival;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * What the store keeps of callers (V4__calls_and_reports.sql): recent calls within the window,
- * abuse reports, the block list. Run on SQLite (unit test) and PostgreSQL (integration test).
+ * What the store keeps of callers (V4__calls_and_reports.sql, V7__callback_requests.sql): recent
+ * calls within the window, abuse reports, the block list, the callback requests the limit counts.
+ * Run on SQLite (unit test) and PostgreSQL (integration test).
  */
 abstract class CallerRecordsContract {
 
@@ -148,6 +150,65 @@ abstract class CallerRecordsContract {
         assertThatThrownBy(() -> callers.block("5550100", NINE_AM, Optional.of(NINE_AM), "r", "ops"))
                 .hasMessageStartingWith("until:");
         assertThat(callers.blocked(NINE_AM)).isEmpty();
+    }
+
+    @Test
+    void callbackRequestsAreCountedPerKeyUpToTheLimitWithinTheWindow() throws Exception {
+        Instant since = NINE_AM.minus(Duration.ofHours(1));
+        var caller = List.of("caller:5550100", "number:5550100");
+        for (int i = 0; i < 3; i++) {
+            assertThat(callers.admitRequest(caller, NINE_AM.plusSeconds(i), since, 3)).as("request %d", i + 1).isTrue();
+        }
+
+        assertThat(callers.admitRequest(caller, NINE_AM.plusSeconds(9), since, 3)).as("the fourth").isFalse();
+        assertThat(callers.admitRequest(List.of("caller:5550199", "number:5550100"), NINE_AM.plusSeconds(9), since, 3))
+                .as("another caller asking for the same number").isFalse();
+        assertThat(callers.requestsSince("caller:5550199", since)).as("a refused request counts under no key").isZero();
+        assertThat(callers.requestsSince("caller:5550100", since)).isEqualTo(3);
+        assertThat(callers.admitRequest(List.of("number:5550101"), NINE_AM, since, 3)).as("another number").isTrue();
+        assertThat(rows("callback_requests")).isEqualTo(7);
+    }
+
+    @Test
+    void callbackRequestsFromBeforeTheWindowNoLongerCountAndAreDeleted() throws Exception {
+        var caller = List.of("caller:5550100", "number:5550100");
+        callers.admitRequest(caller, NINE_AM, NINE_AM.minus(Duration.ofHours(1)), 1);
+        Instant hourLater = NINE_AM.plus(Duration.ofHours(1));
+
+        assertThat(callers.requestsSince("caller:5550100", hourLater.minus(Duration.ofHours(1))))
+                .as("exactly one window old: out").isZero();
+        assertThat(callers.admitRequest(caller, hourLater, hourLater.minus(Duration.ofHours(1)), 1)).isTrue();
+        assertThat(rows("callback_requests")).as("the old pair deleted, the new pair kept").isEqualTo(2);
+    }
+
+    @Test
+    void twoNodesOnOneDatabaseAdmittingAtOnceNeverCountPastTheLimit() throws Exception {
+        try (CallbackStore other = CallbackStore.open(config(), clock)) {
+            var nodes = List.of(callers, other.callers());
+            var admitted = new java.util.concurrent.atomic.AtomicInteger();
+            try (var threads = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < 24; i++) {
+                    CallerRecords node = nodes.get(i % 2);
+                    threads.submit(() -> {
+                        if (node.admitRequest(List.of("caller:5550100", "number:5550100"), NINE_AM, NINE_AM.minusSeconds(60), 3)) {
+                            admitted.incrementAndGet();
+                        }
+                        return null;
+                    });
+                }
+            }
+            assertThat(admitted.get()).isEqualTo(3);
+            assertThat(other.callers().requestsSince("number:5550100", NINE_AM.minusSeconds(60))).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aRequestKeyThatIsNotACallerOrANumberOfDigitsIsRefusedBeforeItIsWritten() throws Exception {
+        for (String key : List.of("caller:+15550100", "number:5550100\r\nx", "caller:", "5550100", "number:" + "1".repeat(21))) {
+            assertThatThrownBy(() -> callers.admitRequest(List.of(key), NINE_AM, NINE_AM, 3)).as(key)
+                    .hasMessageStartingWith("request key:");
+        }
+        assertThat(rows("callback_requests")).isZero();
     }
 
     private long rows(String table) throws Exception {
