@@ -55,6 +55,11 @@ final class LabNodes implements AutoCloseable {
 
     /** A real server's config: FastAGI on {@code port}, AudioSocket on port + 100, the dialler as {@code node}. */
     Path config(String node, int port) {
+        return config(node, port, "  agents: {patience-every: 10s, callback-offer-after: 10s, max-wait: 40s}\n");
+    }
+
+    /** The same with the inbound section's lines ({@code inbound}, indented two spaces) a test sets. */
+    Path config(String node, int port, String inbound) {
         String yaml = """
                 server: {port: %d, admin-port: 0}
                 journal: {file: %s}
@@ -63,9 +68,8 @@ final class LabNodes implements AutoCloseable {
                 dialler: {enabled: true, ami-user: hotline, ami-secret: hotline-dialler-lab-secret, node: %s, dial: "Local/{number}@callback-robots", poll-every: 500ms, ring-for: 20s, queue-timeout: 60s}
                 languages: {offered: [en, es, zh, ko, yue]}
                 inbound:
-                  agents: {patience-every: 10s, callback-offer-after: 10s, max-wait: 40s}
-                """.formatted(port, journal(node), storeUrl(), USER, PASSWORD, dir.resolve(node + "-spool.jsonl"),
-                port + 100, node);
+                %s""".formatted(port, journal(node), storeUrl(), USER, PASSWORD, dir.resolve(node + "-spool.jsonl"),
+                port + 100, node, inbound);
         try {
             return Files.writeString(dir.resolve(node + ".yaml"), yaml);
         } catch (IOException e) {
@@ -124,6 +128,13 @@ final class LabNodes implements AutoCloseable {
         var byNode = new TreeMap<String, Integer>();
         query("SELECT node FROM " + schema + ".queue_arrivals").forEach(n -> byNode.merge(n, 1, Integer::sum));
         return byNode;
+    }
+
+    /** The keys the per-caller callback limit counted (callback_requests rows), with how many requests each. */
+    Map<String, Integer> requestsCounted() {
+        var byKey = new TreeMap<String, Integer>();
+        query("SELECT count_key FROM " + schema + ".callback_requests").forEach(k -> byKey.merge(k, 1, Integer::sum));
+        return byKey;
     }
 
     private List<String> query(String select) {
