@@ -12,7 +12,9 @@ import hotline.flow.CallbackLimits;
 import hotline.flow.CallerHistory;
 import hotline.flow.Routes;
 import hotline.journal.JournalWriter;
+import hotline.ops.Build;
 import hotline.ops.Metrics;
+import hotline.ops.NodeVersionPublisher;
 import hotline.ops.ReloadResult;
 import hotline.ops.Reloader;
 import hotline.store.CallbackQueue;
@@ -172,6 +174,9 @@ public final class Hotline implements AutoCloseable {
                     calls = new CallbackLimits(spooling, () -> scripts.get().inbound().callbacks(), clock,
                             new StoreRequestCounts(s.callers()));
                     history = callers.orElseGet(() -> new StoreCallerHistory(s.callers()));
+                    // which script each node follows, for `hotline nodes` and a node left out of a reload
+                    opened.add(NodeVersionPublisher.start(s.nodes(), config.settings().dialler().node(), Build.version(),
+                            scripts::snapshot, clock, ticker, metrics));
                 }
                 Optional<AudioSocketServer> audio = Optional.empty();
                 if (audioServer || config.inbound().listening().listensToAudio()) {

@@ -1,9 +1,6 @@
 package hotline.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Properties;
+import hotline.ops.Build;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code hotline --version}: the version the build wrote into hotline/version.properties (the pom's). */
@@ -11,15 +8,7 @@ public final class BuildVersion implements IVersionProvider {
 
     /** The build's version, e.g. {@code 0.1.0-SNAPSHOT}; {@code unknown} when run from unfiltered classes. */
     public static String version() {
-        try (InputStream in = BuildVersion.class.getResourceAsStream("/hotline/version.properties")) {
-            if (in == null) return "unknown";
-            var p = new Properties();
-            p.load(in);
-            String v = p.getProperty("version", "unknown");
-            return v.startsWith("${") ? "unknown" : v;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Build.version();
     }
 
     @Override

@@ -35,6 +35,15 @@ public record ConfigFile(Path file, HotlineConfig config, String hash) {
         return problems(config, file.toString());
     }
 
+    /**
+     * The checks a reload applies: those of the script (every prompt has a sound in every
+     * language). The AMI secret is a restart-only setting: a reload never applies it, so a node
+     * that started with a warning about it can still be reloaded; {@code check} refuses it.
+     */
+    public List<String> reloadProblems() {
+        return SoundCheck.problems(config, file.toString());
+    }
+
     /** Every prompt has a sound in every language; the AMI secret is not a published one. */
     public static List<String> problems(HotlineConfig config, String fileName) {
         List<String> problems = new ArrayList<>(SoundCheck.problems(config, fileName));

@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A reload (SIGHUP, {@code hotline reload}, POST /reload): reads the config file again, runs
- * every check {@code hotline check} runs, and only when all pass swaps the script new calls
+ * every check {@code hotline check} runs on what a reload applies, and only when all pass swaps the script new calls
  * take ({@link ScriptSource}); a call in progress keeps its snapshot to its end. A file that
  * fails leaves the running script as it is. Restart-only settings are compared with the ones the
  * server started with and named, never applied.
@@ -53,7 +53,7 @@ public final class Reloader {
         } catch (RuntimeException e) {
             return refused(List.of(file.get() + ": " + e.getMessage()));
         }
-        List<String> problems = read.problems();
+        List<String> problems = read.reloadProblems();
         if (!problems.isEmpty()) return refused(problems);
         List<String> restart = RestartKeys.changed(running, read.config(), audioRunning);
         metrics.knowSteps(promptKeys(read.config()));

@@ -169,6 +169,9 @@ public interface CallbackStore extends AutoCloseable {
     /** What the same database keeps of callers: recent calls, abuse reports, the block list. */
     CallerRecords callers();
 
+    /** Which script version each node on this database runs. */
+    NodeVersions nodes();
+
     /** "sqlite data/hotline.db" or "postgresql //host:5432/db", for logs. */
     String describe();
 

@@ -281,6 +281,11 @@ final class JdbcCallbackStore implements CallbackStore {
     }
 
     @Override
+    public NodeVersions nodes() {
+        return new JdbcNodeVersions(sql);
+    }
+
+    @Override
     public String describe() {
         return sql.describe();
     }

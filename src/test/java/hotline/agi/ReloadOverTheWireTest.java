@@ -73,6 +73,21 @@ class ReloadOverTheWireTest {
     }
 
     @Test
+    void thePublishedLabSecretIsRestartOnlySoItDoesNotStopAReloadOfTheScript() throws Exception {
+        try (var h = new ReloadableHotline(dir, listening("5s"))) {
+            h.write(listening("4s"));
+            edit(h.file, "dialler: {enabled: false}",
+                    "dialler: {enabled: true, ami-user: hotline, ami-secret: hotline-dialler-lab-secret}");
+
+            ReloadResult result = h.hotline.reload();
+
+            assertThat(result.ok()).as("%s", result.errors()).isTrue();
+            assertThat(result.needsRestart()).anyMatch(k -> k.startsWith("dialler."));
+            assertThat(h.hotline.scripts().get().inbound().listening().listenFor()).hasSeconds(4);
+        }
+    }
+
+    @Test
     void aLiveCallKeepsItsSnapshotAndVersionAcrossASwapAndTheNextCallTakesTheNewOne() throws Exception {
         try (var h = new ReloadableHotline(dir, listening("5s"))) {
             ReloadResult[] reloaded = new ReloadResult[1];

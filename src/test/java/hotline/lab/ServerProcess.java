@@ -73,6 +73,19 @@ public final class ServerProcess implements AutoCloseable {
         waitFor(Duration.ofSeconds(10));
     }
 
+    /** SIGHUP: the server reads its config file again (a reload, as {@code systemctl reload} sends). */
+    public void reload() {
+        try {
+            Process kill = new ProcessBuilder("kill", "-HUP", Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) throw new AssertionError("kill -HUP failed");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** SIGTERM: the drain; returns the exit code, or -1 if it had not exited within {@code within}. */
     public int terminate(Duration within) {
         process.destroy();
