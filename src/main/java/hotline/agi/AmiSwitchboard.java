@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
 import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.DbGetAction;
 import org.asteriskjava.manager.action.GetVarAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.OriginateAction;
+import org.asteriskjava.manager.event.DbGetResponseEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.event.OriginateResponseEvent;
 import org.asteriskjava.manager.response.GetVarResponse;
@@ -58,6 +61,32 @@ final class AmiSwitchboard implements Switchboard {
     @Override
     public Line line(String queue) {
         return new Line(number("QUEUE_MEMBER(" + queue + ",ready)"), number("QUEUE_WAITING_COUNT(" + queue + ")"));
+    }
+
+    @Override
+    public Optional<Integer> answeredAttempt(String mark) {
+        if (!mark.matches("\\d{1,18}-\\d{1,15}")) throw new IllegalArgumentException("mark: '" + mark + "' is not <id>-<ms>");
+        // DBGet, not Getvar DB(): AMI may not read DB() (a "dangerous" function); DBGet needs only "reporting"
+        String what = "DBGet " + CONTEXT + "/" + mark;
+        ResponseEvents answer;
+        try {
+            answer = ami.sendEventGeneratingAction(new DbGetAction(CONTEXT, mark), ACTION_TIMEOUT_MS);
+        } catch (Exception e) {
+            throw new SwitchboardException(what + " on " + where() + ": " + e, e);
+        }
+        ManagerResponse response = answer == null ? null : answer.getResponse();
+        if (response == null) throw new SwitchboardException(what + ": no response");
+        if (response instanceof ManagerError || !"Success".equalsIgnoreCase(response.getResponse())) {
+            return Optional.empty(); // "Database entry not found": nobody answered
+        }
+        String value = answer.getEvents().stream().filter(DbGetResponseEvent.class::isInstance)
+                .map(e -> ((DbGetResponseEvent) e).getVal()).filter(java.util.Objects::nonNull).findFirst().orElse("").strip();
+        if (value.isEmpty()) return Optional.empty();
+        if (!value.matches("\\d{1,6}")) { // read back from Asterisk: untrusted
+            String shown = value.substring(0, Math.min(40, value.length())).replaceAll("[^\\x20-\\x7e]", "?");
+            throw new SwitchboardException(what + " gave '" + shown + "'");
+        }
+        return Optional.of(Integer.parseInt(value));
     }
 
     private int number(String function) {

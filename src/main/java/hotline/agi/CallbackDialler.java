@@ -147,10 +147,12 @@ public final class CallbackDialler implements AutoCloseable {
         if (!earlierRunsReleased) {
             store.releaseEarlierRuns(claimant);
             earlierRunsReleased = true;
+            lastRelease = Instant.MIN; // and look for answers no node heard at once
         }
         if (!now.isBefore(lastRelease.plus(releaseEvery()))) {
             store.releaseStaleClaims();
             lastRelease = now;
+            AnsweredUnheard.close(store, board, this::record);
         }
         for (CallbackLine served : lines.get()) {
             CallbackQueue queue = CallbackQueue.of(served.queue());
@@ -203,6 +205,10 @@ public final class CallbackDialler implements AutoCloseable {
             store.setAside(id, bad.getMessage());
             return;
         }
+        if (AnsweredUnheard.beforeRedial(callback, board)) { // its last try reached the callee after all
+            record(id, attempt, AttemptResult.reached());
+            return;
+        }
         inFlight.placed(id, attempt, callback.queue(), clock.instant());
         log.info("callback {} ({}, attempt {}): placing {} ({} ready, {} waiting)", id, callback.queue().code(),
                 attempt, placement.channel(), line.ready(), line.waiting());
@@ -229,6 +235,8 @@ public final class CallbackDialler implements AutoCloseable {
     Map<String, String> variables(CallbackRequest callback, String whisper) {
         var vars = new LinkedHashMap<String, String>();
         vars.put("HOTLINE_CALLBACK_ID", String.valueOf(callback.id()));
+        vars.put("HOTLINE_CALLBACK_MARK", AnsweredUnheard.markOf(callback)); // the dialplan's answered mark:
+        vars.put("HOTLINE_CALLBACK_ATTEMPT", String.valueOf(callback.attempts())); // DB(hotline-callback/<mark>)
         vars.put("HOTLINE_CALLBACK_QUEUE", callback.queue().code());
         vars.put("HOTLINE_CALLBACK_LANGUAGE", callback.language());
         vars.put("HOTLINE_CALLBACK_TIMEOUT", String.valueOf(config.queueTimeout().toSeconds()));

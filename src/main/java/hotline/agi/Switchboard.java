@@ -2,6 +2,7 @@ package hotline.agi;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -25,6 +26,13 @@ interface Switchboard extends AutoCloseable {
      * action was sent and its response did not come in time).
      */
     void originate(Placement placement);
+
+    /**
+     * The attempt the dialplan marked answered under {@code mark} ({@link AnsweredUnheard#markOf}):
+     * {@code [hotline-callback]} writes {@code DB(hotline-callback/<mark>)} the moment the callee
+     * answers, so an answer no node heard (its node was down) is still known. Empty when there is no mark.
+     */
+    Optional<Integer> answeredAttempt(String mark);
 
     /** Where the answers to {@link #originate} and the dialplan's callback events go. */
     void onEvent(Consumer<DialEvent> listener);

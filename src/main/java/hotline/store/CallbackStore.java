@@ -153,6 +153,13 @@ public interface CallbackStore extends AutoCloseable {
      */
     int releaseEarlierRuns(Claimant me);
 
+    /**
+     * Callbacks put back in line as {@code interrupted} (their node died or stopped mid-dial) and not
+     * dialled since: PENDING or FAILED, oldest first, at most 1000. The dialler asks Asterisk
+     * whether the callee answered meanwhile.
+     */
+    List<CallbackRequest> interrupted();
+
     Optional<CallbackRequest> find(long id);
 
     /** Matching callbacks in arrival order; a row that cannot be read is left out with a warning. */

@@ -226,6 +226,19 @@ final class JdbcCallbackStore implements CallbackStore {
     }
 
     @Override
+    public List<CallbackRequest> interrupted() {
+        var rows = sql.query("list interrupted callbacks", "SELECT " + CallbackRows.COLUMNS + " FROM callbacks "
+                + "WHERE state IN ('PENDING', 'FAILED') AND last_result = ? ORDER BY id LIMIT 1000", rs -> {
+                    try {
+                        return Optional.of(CallbackRows.read(rs));
+                    } catch (IllegalArgumentException bad) { // the dialler sets it aside when it meets it
+                        return Optional.<CallbackRequest>empty();
+                    }
+                }, AttemptResult.INTERRUPTED);
+        return rows.stream().flatMap(Optional::stream).toList();
+    }
+
+    @Override
     public Optional<CallbackRequest> find(long id) {
         return find(id, false);
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Asterisk as the dialler sees it, set by the test: queue states, the calls placed, events sent back. */
@@ -16,6 +17,10 @@ class FakeSwitchboard implements Switchboard {
     /** What the next originate does instead of placing the call (null: it places it). */
     RuntimeException nextOriginate;
     int logins;
+    /** What the dialplan marked answered: mark (id-created) → attempt (DB(hotline-callback/<mark>)). */
+    final Map<String, Integer> answeredMarks = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Getvar of a mark fails (Asterisk busy) while this is set. */
+    boolean marksUnreadable;
 
     FakeSwitchboard line(String queue, int ready, int waiting) {
         lines.put(queue, new Line(ready, waiting));
@@ -55,6 +60,12 @@ class FakeSwitchboard implements Switchboard {
 
     static OutcomeUnknown lateResponse() {
         return new OutcomeUnknown("no response in 5000 ms", null);
+    }
+
+    @Override
+    public Optional<Integer> answeredAttempt(String mark) {
+        if (!reachable || marksUnreadable) throw new SwitchboardException("connection refused");
+        return Optional.ofNullable(answeredMarks.get(mark));
     }
 
     @Override

@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
  * Issue 9's kill cycles: the real server process, its callback dialler on, is SIGKILLed at
  * random moments of robot calls (a silent caller, a speaker in the queue, a caller taking the
  * callback offer, a complaint taken as a team-lead callback) while its dialler places the
- * booked callbacks back to a brief robot agent (it talks 15 s, hangs up, is free again). Every
+ * booked callbacks back to a brief robot agent (it talks 15 s, hangs up, is free again); the
+ * callees' phones ring 1-6 s before they answer, so a kill can fall mid-ring and the callee answer
+ * while no node listens (the dialplan's answered mark then keeps it from being rung again). Every
  * caller hears the dialplan's polite fallback or finishes the script; every callback a caller
  * was promised is in the store, none twice; each dial is one counted attempt, and no callee
  * reaches an agent twice. After the last cycle a server left running places back what is still
@@ -74,7 +76,7 @@ class KillCyclesIT extends LabCalls {
                 List<Call> placed = new ArrayList<>();
                 try (ServerProcess server = ServerProcess.serve(config, dir.resolve("server.log"))) {
                     for (int i = 0; i < ROBOTS.size(); i++) {
-                        String number = String.format("55%03d%02d", cycle, i);
+                        String number = String.format("56%03d%02d", cycle, i); // called back: rings 1-6 s ([callback-robots])
                         String id = lab.callFrom(ROBOTS.get(i), number,
                                 Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + PORT + "/hotline"));
                         placed.add(new Call(ROBOTS.get(i), id, number));
