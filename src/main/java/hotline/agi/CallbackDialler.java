@@ -13,7 +13,6 @@ import hotline.time.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -200,7 +199,7 @@ public final class CallbackDialler implements AutoCloseable {
         Switchboard.Placement placement;
         try {
             placement = new Switchboard.Placement(id, attempt, config.dialString(callback.number().digits()),
-                    config.ringFor(), variables(callback, whisper));
+                    config.ringFor(), CallbackVariables.of(callback, whisper, config.queueTimeout()));
         } catch (IllegalArgumentException bad) { // never reaches Asterisk; never stops the round
             store.setAside(id, bad.getMessage());
             return;
@@ -226,26 +225,6 @@ public final class CallbackDialler implements AutoCloseable {
             log.warn("callback {} attempt {}: {}", id, attempt, e.getMessage()); // stays open: never dialled twice
             throw e;
         }
-    }
-
-    /**
-     * The channel variables the {@code [hotline-callback]} dialplan reads; {@code whisper} is the
-     * line's context its member hears before the bridge (the team lead: the caller's details, §6).
-     */
-    Map<String, String> variables(CallbackRequest callback, String whisper) {
-        var vars = new LinkedHashMap<String, String>();
-        vars.put("HOTLINE_CALLBACK_ID", String.valueOf(callback.id()));
-        vars.put("HOTLINE_CALLBACK_MARK", AnsweredUnheard.markOf(callback)); // the dialplan's answered mark:
-        vars.put("HOTLINE_CALLBACK_ATTEMPT", String.valueOf(callback.attempts())); // DB(hotline-callback/<mark>)
-        vars.put("HOTLINE_CALLBACK_QUEUE", callback.queue().code());
-        vars.put("HOTLINE_CALLBACK_LANGUAGE", callback.language());
-        vars.put("HOTLINE_CALLBACK_TIMEOUT", String.valueOf(config.queueTimeout().toSeconds()));
-        if (!whisper.isEmpty()) vars.put("HOTLINE_CALLBACK_GOSUB", whisper);
-        // "__": inherited by the agent's channel the queue creates, as for live callers
-        vars.put("__HOTLINE_CALLER", callback.number().digits());
-        vars.put("__HOTLINE_WAITED", String.valueOf(callback.caller().waited().toSeconds()));
-        callback.recording().ifPresent(r -> vars.put("__HOTLINE_STATEMENT", r));
-        return vars;
     }
 
     /** What the switchboard reports about a placed call (also a late one, or one placed by an earlier run). */
