@@ -8,12 +8,10 @@ import hotline.config.ScriptSource;
 import hotline.config.Store;
 import hotline.store.CallbackStore;
 import hotline.time.Ticker;
+import hotline.time.VirtualTime;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,23 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each node's round: its version published, the running nodes' scripts counted, a stopped node not counted. */
 class NodeVersionPublisherTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-24T09:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    /** Only the clock is virtual: the rounds are called by hand, the start()ed loop sleeps on the real ticker. */
+    private final VirtualTime clock = new VirtualTime(Instant.parse("2026-11-24T09:00:00Z"));
 
     @TempDir
     Path dir;
@@ -74,11 +57,11 @@ class NodeVersionPublisherTest {
             versionOfB.set(snapshot(edited, "2-77aa77aa")); // lab-b reloaded an edited script, lab-a did not
             b.round();
             assertThat(b.configsLive()).isEqualTo(2);
-            now.updateAndGet(t -> t.plusSeconds(10));
+            clock.advance(Duration.ofSeconds(10));
             a.round();
             assertThat(a.configsLive()).as("lab-a sees it too").isEqualTo(2);
 
-            now.updateAndGet(t -> t.plus(NodeVersionPublisher.LIVE_WITHIN)); // lab-b stopped publishing 40 s ago
+            clock.advance(NodeVersionPublisher.LIVE_WITHIN); // lab-b stopped publishing 40 s ago
             a.round();
             assertThat(a.configsLive()).as("a stopped node no longer counts").isEqualTo(1);
         }
@@ -102,7 +85,7 @@ class NodeVersionPublisherTest {
         try (var store = open();
              var a = NodeVersionPublisher.start(store.nodes(), "lab-a", "0.1.0", () -> snapshot(shipped, "1-0bac281d"), clock,
                      Ticker.SYSTEM, metrics)) {
-            assertThat(store.nodes().nodes(now.get().minus(Duration.ofDays(1)))).singleElement()
+            assertThat(store.nodes().nodes(clock.instant().minus(Duration.ofDays(1)))).singleElement()
                     .satisfies(n -> assertThat(n.version()).isEqualTo("1-0bac281d"));
             assertThat(metrics.text()).contains("hotline_cluster_scripts 1.0");
         }
