@@ -75,7 +75,7 @@ class DrainUnderLoadIT extends LabCalls {
 
     private static String yaml(Path db, Path journal) {
         return """
-                server: {port: %d, drain-grace: %ds}
+                server: {port: %d, admin-port: 0, drain-grace: %ds}
                 journal: {file: %s}
                 store: {jdbc-url: "jdbc:sqlite:%s"}
                 line-quality: {port: %d}

@@ -52,12 +52,13 @@ public final class ServerProcess implements AutoCloseable {
 
     /**
      * The config of a lab server process: FastAGI on {@code port}, AudioSocket on port + 100,
-     * journal and SQLite store under {@code dir}, no dialler, every language; {@code inbound}
+     * journal and SQLite store under {@code dir}, no admin port (two may run at once), no dialler,
+ * every language; {@code inbound}
      * is the YAML of the inbound section's lines (indented two spaces) that a test changes.
      */
     public static String labConfig(int port, Path dir, String inbound) {
         return """
-                server: {port: %d}
+                server: {port: %d, admin-port: 0}
                 journal: {file: %s}
                 store: {jdbc-url: "jdbc:sqlite:%s"}
                 line-quality: {port: %d}
