@@ -7,6 +7,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-mvn -B -o -q -Pbench package -DskipTests >&2
+mvn -B -q -Pbench package -DskipTests >&2  # online: a fresh machine fetches the build's artifacts once
 exec "$JAVA_HOME/bin/java" ${BENCH_JVM:--Xmx1g} -cp "target/bench-classes:target/classes:target/lib/*" \
   hotline.bench.Bench "$@"

@@ -11,7 +11,9 @@ import java.time.Duration;
 public final class Bench {
 
     /** The capacity ramp's steps (live calls); it stops at the first limit hit. */
-    private static final java.util.List<Integer> RAMP = java.util.List.of(50, 100, 200, 400, 600, 800, 1000, 1500, 2000);
+    private static final java.util.List<Integer> RAMP = java.util.Arrays.stream(
+            System.getProperty("bench.ramp", "50,100,200,400,600,800,1000,1500,2000").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
 
     private Bench() {}
 

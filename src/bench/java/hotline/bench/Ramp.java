@@ -57,7 +57,8 @@ final class Ramp {
                 "heap KB/call", "refused", "silences");
         try (var hotline = ServerProcess.hotline(config.write(dir), config.agiPort(), dir.resolve("hotline-ramp.log"))) {
             warmUp(hotline);
-            long baseline = hotline.liveHeapBytes(); // after the audio path's classes, prompts and JIT are in
+            // after the audio path's classes, prompts and JIT are in
+            HeapHistogram baseline = hotline.histogram(dir.resolve("histogram-baseline.txt"));
             for (int target : targets) {
                 while (channels.size() < target) {
                     channels.add(Thread.ofVirtual().start(() -> channel(hotline, observed, refused, stop)));
@@ -70,13 +71,16 @@ final class Ramp {
                 long started = System.nanoTime();
                 ServerProcess.sleep(STEP_MILLIS);
                 double cpu = (hotline.cpuSeconds() - cpuBefore) / ((System.nanoTime() - started) / 1e9) * 100;
-                long heap = hotline.liveHeapBytes();
+                HeapHistogram heap = hotline.histogram(dir.resolve("histogram-" + target + ".txt"));
                 long[] errors = observed.takeStretches().stream().mapToLong(s -> Math.abs(s - AudioRun.SCRIPTED_NANOS)).toArray();
                 var step = new Step(target, observed.lateMillis(99), Spread.percentile(errors, 99) / 1e6, cpu,
-                        (heap - baseline) / 1024.0 / target, refused.get(), errors.length);
+                        (heap.total() - baseline.total()) / 1024.0 / target, refused.get(), errors.length);
                 steps.add(step);
                 out.printf("  %8d %14.1f %16.0f %10.0f %14.1f %8d %9d%n", step.calls(), step.lateP99Millis(),
                         step.pauseErrorP99Millis(), step.cpuPercent(), step.heapKbPerCall(), step.refused(), step.silences());
+                for (var g : heap.topGrowth(baseline, target, 6)) {
+                    out.printf("  %8s %14s heap: %,9.0f B/call  %s%n", "", "", g.bytesPerCall(), g.className());
+                }
                 if (step.beyondUse()) break; // past the first limit it goes on, for the curve, until calls suffer
             }
         } finally {

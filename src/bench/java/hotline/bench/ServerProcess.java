@@ -76,15 +76,17 @@ final class ServerProcess implements AutoCloseable {
 
     /** Bytes of live objects after a full GC ({@code jcmd <pid> GC.class_histogram}'s total). */
     long liveHeapBytes() throws IOException {
+        return histogram(null).total();
+    }
+
+    /** The live objects after a full GC, class by class; the histogram's text kept in {@code keep} when given. */
+    HeapHistogram histogram(Path keep) throws IOException {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(process.pid()), "GC.class_histogram")
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        for (String line : out.split("\n")) {
-            String[] cols = line.trim().split("\\s+");
-            if (cols.length == 3 && cols[0].equals("Total")) return Long.parseLong(cols[2]);
-        }
-        throw new IOException("jcmd gave no histogram total: " + out.lines().limit(3).toList());
+        if (keep != null) Files.writeString(keep, out);
+        return HeapHistogram.parse(out);
     }
 
     static int freePort() throws IOException {

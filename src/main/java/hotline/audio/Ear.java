@@ -65,11 +65,11 @@ final class Ear {
     private int sentNext;
     private final boolean[] recentVoiced = new boolean[ONSET_WINDOW];
     private int recentNext;
-    private double[] levels = new double[256];   // unmasked frame levels, sorted, for the floor
+    private float[] levels = new float[256];     // every frame's level, sorted, for the floor (float: 4 B a frame)
     private int levelCount;
     private static final int LAGS = 11;          // 0..200 ms in frames
     private static final int DIFFS = 100;
-    private final double[][] echoDiffs = new double[LAGS][DIFFS]; // per delay: heard minus sent, a ring
+    private final float[][] echoDiffs = new float[LAGS][DIFFS]; // per delay: heard minus sent, a ring
     private final int[] echoCounts = new int[LAGS];
     private final double[] sentByFrame = new double[LAGS]; // the levels of the last frames we sent, newest first
     private int framesHeard;
@@ -187,14 +187,14 @@ final class Ear {
     private void measureEcho(double heardDb) {
         for (int lag = 0; lag < LAGS; lag++) {
             if (sentByFrame[lag] < MEASURABLE_DB) continue;
-            echoDiffs[lag][echoCounts[lag] % DIFFS] = heardDb - sentByFrame[lag];
+            echoDiffs[lag][echoCounts[lag] % DIFFS] = (float) (heardDb - sentByFrame[lag]);
             echoCounts[lag]++;
         }
         if (++framesHeard % 10 != 0) return;
         double loudest = Double.NaN;
         for (int lag = 0; lag < LAGS; lag++) {
             if (echoCounts[lag] < ECHO_SAMPLES) return;
-            double[] sorted = Arrays.copyOf(echoDiffs[lag], Math.min(echoCounts[lag], DIFFS));
+            float[] sorted = Arrays.copyOf(echoDiffs[lag], Math.min(echoCounts[lag], DIFFS));
             Arrays.sort(sorted);
             double median = sorted[sorted.length / 2];
             loudest = Double.isNaN(loudest) ? median : Math.max(loudest, median);
@@ -204,10 +204,11 @@ final class Ear {
 
     private void addLevel(double db) {
         if (levelCount == levels.length) levels = Arrays.copyOf(levels, levelCount * 2);
-        int at = Arrays.binarySearch(levels, 0, levelCount, db);
+        float level = (float) db;
+        int at = Arrays.binarySearch(levels, 0, levelCount, level);
         if (at < 0) at = -at - 1;
         System.arraycopy(levels, at, levels, at + 1, levelCount - at);
-        levels[at] = db;
+        levels[at] = level;
         levelCount++;
     }
 

@@ -1,14 +1,18 @@
 package hotline.audio;
 
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.commons.math3.transform.DftNormalization;
 import org.apache.commons.math3.transform.FastFourierTransformer;
 import org.apache.commons.math3.transform.TransformType;
 
 /**
  * Turns each 20 ms frame of 8 kHz audio (160 samples) into {@link FrameFeatures}. Keeps
- * only the previous frame (the voicing measure looks 40 ms back); the samples are
- * overwritten by the next frame, nothing else of the audio is kept.
+ * only the previous frame and this one, as 16-bit samples (the voicing measure looks 40 ms
+ * back); nothing else of the audio is kept. The working arrays of a measure (the FFT's, the
+ * pre-emphasised window, its running energies: 9 KB) are {@link Scratch} borrowed from a
+ * pool for the measure and zeroed when given back, so a live call holds 640 bytes of audio
+ * state here instead of 9 KB (docs/performance.md, heap per live call).
  */
 final class FrameAnalyser {
 
@@ -24,10 +28,25 @@ final class FrameAnalyser {
     private static final double PRE_EMPHASIS = 0.95;
     private static final double[] HANN = hann(FRAME);
 
-    private final double[] window = new double[2 * FRAME]; // previous frame, then this one (pre-emphasised)
-    private final double[][] spectrum = new double[2][FFT];
-    private double lastSample;
-    private final double[] energyBefore = new double[2 * FRAME + 1]; // sum of squares of window[0..k)
+    /** A measure's working arrays; only one thread uses one at a time, and it is zeroed before it goes back. */
+    private static final class Scratch {
+        final double[] window = new double[2 * FRAME];       // previous frame, then this one (pre-emphasised)
+        final double[] energyBefore = new double[2 * FRAME + 1]; // sum of squares of window[0..k)
+        final double[][] spectrum = new double[2][FFT];
+
+        void zero() {
+            Arrays.fill(window, 0);
+            Arrays.fill(energyBefore, 0);
+            Arrays.fill(spectrum[0], 0);
+            Arrays.fill(spectrum[1], 0);
+        }
+    }
+
+    /** As many as measures run at once: about one per carrier thread (a measure never blocks). */
+    private static final ConcurrentLinkedQueue<Scratch> SCRATCH = new ConcurrentLinkedQueue<>();
+
+    private final short[] samples = new short[2 * FRAME]; // previous frame, then this one
+    private double beforeWindow;                         // the sample before samples[0] (pre-emphasis)
     private double meanSquare;
     private double energyDb;
 
@@ -44,8 +63,8 @@ final class FrameAnalyser {
     }
 
     /** {@code samples[from..from+160)}, signed 16-bit values: every measure of the frame. */
-    FrameFeatures next(short[] samples, int from) {
-        take(samples, from);
+    FrameFeatures next(short[] frame, int from) {
+        take(frame, from);
         return features(true);
     }
 
@@ -53,16 +72,14 @@ final class FrameAnalyser {
      * Takes the next frame and returns its level; {@link #features} then measures the rest. Every
      * frame must be taken (the voicing measure looks 40 ms back), even one nobody measures further.
      */
-    double take(short[] samples, int from) {
-        System.arraycopy(window, FRAME, window, 0, FRAME);
+    double take(short[] frame, int from) {
+        beforeWindow = samples[FRAME - 1];
+        System.arraycopy(samples, FRAME, samples, 0, FRAME);
+        System.arraycopy(frame, from, samples, FRAME, FRAME);
         double sum = 0;
-        for (int i = 0; i < FRAME; i++) {
-            double x = samples[from + i];
+        for (int i = FRAME; i < 2 * FRAME; i++) {
+            double x = samples[i];
             sum += x * x;
-            window[FRAME + i] = x - PRE_EMPHASIS * lastSample;
-            lastSample = x;
-            spectrum[0][i] = x * HANN[i];
-            spectrum[1][i] = 0;
         }
         meanSquare = sum / FRAME / (FULL_SCALE * FULL_SCALE);
         energyDb = meanSquare <= 1e-10 ? SILENT_DB : 10 * Math.log10(meanSquare);
@@ -75,30 +92,33 @@ final class FrameAnalyser {
      * voicing measure is most of the cost of a frame.
      */
     FrameFeatures features(boolean measureVoicing) {
-        Arrays.fill(spectrum[0], FRAME, FFT, 0);
-        Arrays.fill(spectrum[1], FRAME, FFT, 0);
-        FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
-        // a frame too faint to be a voice (LineFeatures.QUIETEST_VOICE) skips the costly voicing measure
-        double voicing = measureVoicing && energyDb > LineFeatures.QUIETEST_VOICE ? voicing() : 0;
-        return new FrameFeatures(Math.max(meanSquare, 1e-10), energyDb, voicing, bandRatio(), flatness());
+        Scratch s = SCRATCH.poll();
+        if (s == null) s = new Scratch();
+        try {
+            double[][] spectrum = s.spectrum;
+            for (int i = 0; i < FRAME; i++) spectrum[0][i] = samples[FRAME + i] * HANN[i];
+            FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
+            // a frame too faint to be a voice (LineFeatures.QUIETEST_VOICE) skips the costly voicing measure
+            double voicing = measureVoicing && energyDb > LineFeatures.QUIETEST_VOICE ? voicing(s) : 0;
+            return new FrameFeatures(Math.max(meanSquare, 1e-10), energyDb, voicing, bandRatio(spectrum),
+                    flatness(spectrum));
+        } finally {
+            s.zero(); // no caller's audio stays in the pool
+            SCRATCH.offer(s);
+        }
     }
 
     /** Whether any sample of the caller is still held (a privacy test asks). */
     boolean holdsAudio() {
-        if (lastSample != 0) return true;
-        for (double x : window) if (x != 0) return true;
-        for (double x : energyBefore) if (x != 0) return true;
-        for (double x : spectrum[0]) if (x != 0) return true;
+        if (beforeWindow != 0) return true;
+        for (short x : samples) if (x != 0) return true;
         return false;
     }
 
     /** Zeroes every sample held. */
     void forget() {
-        Arrays.fill(window, 0);
-        Arrays.fill(energyBefore, 0);
-        Arrays.fill(spectrum[0], 0);
-        Arrays.fill(spectrum[1], 0);
-        lastSample = 0;
+        Arrays.fill(samples, (short) 0);
+        beforeWindow = 0;
     }
 
     /**
@@ -106,7 +126,14 @@ final class FrameAnalyser {
      * at a lag of one pitch period (2.5..20 ms). Voiced speech 0.6..1; noise 0.1..0.4 (the
      * pre-emphasis whitens brown and pink noise, whose raw samples correlate strongly).
      */
-    private double voicing() {
+    private double voicing(Scratch s) {
+        double[] window = s.window;
+        double[] energyBefore = s.energyBefore;
+        double previous = beforeWindow;
+        for (int i = 0; i < window.length; i++) {
+            window[i] = samples[i] - PRE_EMPHASIS * previous;
+            previous = samples[i];
+        }
         int n = window.length;
         for (int i = 0; i < n; i++) energyBefore[i + 1] = energyBefore[i] + window[i] * window[i];
         double best = 0;
@@ -126,18 +153,18 @@ final class FrameAnalyser {
         return best;
     }
 
-    private double power(int k) {
+    private static double power(double[][] spectrum, int k) {
         double re = spectrum[0][k];
         double im = spectrum[1][k];
         return re * re + im * im;
     }
 
     /** Share of the frame's energy (DC excluded) between 300 and 3400 Hz. */
-    private double bandRatio() {
+    private static double bandRatio(double[][] spectrum) {
         double band = 0;
         double all = 0;
         for (int k = 1; k <= FFT / 2; k++) {
-            double p = power(k);
+            double p = power(spectrum, k);
             all += p;
             if (k >= BAND_LOW && k <= BAND_HIGH) band += p;
         }
@@ -145,12 +172,12 @@ final class FrameAnalyser {
     }
 
     /** Spectral flatness in 300..3400 Hz: geometric over arithmetic mean of the power; 1 = white. */
-    private double flatness() {
+    private static double flatness(double[][] spectrum) {
         double logSum = 0;
         double sum = 0;
         int n = 0;
         for (int k = BAND_LOW; k <= BAND_HIGH; k++) {
-            double p = power(k) + 1e-3;
+            double p = power(spectrum, k) + 1e-3;
             logSum += Math.log(p);
             sum += p;
             n++;
