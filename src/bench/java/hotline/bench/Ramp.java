@@ -41,6 +41,8 @@ final class Ramp {
     static final double HEAP_LIMIT_KB = 64;
     /** Longer than a silent line (33 s), so each step times whole windows and pauses. */
     static final long STEP_MILLIS = 40_000;
+    /** Over how long a step's new calls arrive (a silent line lasts 33 s). */
+    static final long ARRIVALS_MILLIS = 20_000;
 
     private Ramp() {}
 
@@ -60,9 +62,12 @@ final class Ramp {
             // after the audio path's classes, prompts and JIT are in
             HeapHistogram baseline = hotline.histogram(dir.resolve("histogram-baseline.txt"));
             for (int target : targets) {
+                // the new calls arrive spread over ARRIVALS_MILLIS, as a busy hour's do: started all
+                // at once they would end and start again together, a burst of set-ups every call length
+                long gap = Math.max(5, ARRIVALS_MILLIS / Math.max(1, target - channels.size()));
                 while (channels.size() < target) {
                     channels.add(Thread.ofVirtual().start(() -> channel(hotline, observed, refused, stop)));
-                    ServerProcess.sleep(5); // calls arrive spread out, as Asterisk answers them
+                    ServerProcess.sleep(gap);
                 }
                 ServerProcess.sleep(3_000);
                 observed.reset();
