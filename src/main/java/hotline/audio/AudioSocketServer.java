@@ -6,7 +6,6 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -203,8 +202,7 @@ public final class AudioSocketServer implements AutoCloseable {
                 return;
             }
             attached = session;
-            var buffered = new PacedInput(socket.getInputStream());
-            stream(session, buffered, new DataInputStream(buffered));
+            stream(session, socket, new DataInputStream(new BufferedInputStream(socket.getInputStream(), 2048)));
         } catch (SocketTimeoutException e) {
             if (!identified) refused.incrementAndGet();
             log.warn("AudioSocket connection {}: {}", identified ? "went quiet" : "did not identify in time", e.getMessage());
@@ -254,37 +252,10 @@ public final class AudioSocketServer implements AutoCloseable {
         return id;
     }
 
-    /**
-     * The connection's input, read a batch at a time: once what arrived is handled, the reader
-     * sleeps {@link #READ_EVERY} before it reads again, and then finds the frames of that time
-     * waiting (one read for them, instead of a poll, a read and a wake-up each:
-     * docs/performance.md). A key or a voice is seen at most that much later.
-     */
-    static final class PacedInput extends BufferedInputStream {
-        PacedInput(InputStream in) {
-            super(in, 8 * 323); // 160 ms of 8 kHz frames, should the reader fall behind
-        }
-
-        /** Sleeps out the pacing when nothing read is waiting here (else the next frame is in). */
-        void awaitBatch() throws InterruptedIOException {
-            if (pos < count) return;
-            try {
-                Thread.sleep(READ_EVERY);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("AudioSocket reader interrupted");
-            }
-        }
-    }
-
-    /** How long the reader leaves the caller's frames to gather (a frame is 20 ms). */
-    static final java.time.Duration READ_EVERY = java.time.Duration.ofMillis(20);
-
     /** Audio and keys to the session until Asterisk ends the stream, or lingers after our hangup frame. */
-    private static void stream(MediaSession session, PacedInput paced, DataInputStream in) throws IOException {
+    private static void stream(MediaSession session, Socket socket, DataInputStream in) throws IOException {
         // blocking reads, no socket timeout: a mute or stuck line is dropped by the linger timer
         while (true) {
-            paced.awaitBatch();
             switch (AudioFrame.read(in)) {
                 case AudioFrame.Audio(byte[] pcm) -> session.hear(pcm);
                 case AudioFrame.Dtmf(char key) -> session.key(key);

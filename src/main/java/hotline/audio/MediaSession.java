@@ -56,13 +56,6 @@ public final class MediaSession {
      * main/audiohook.c; a longer burst is dropped from MixMonitor and spies).
      */
     private static final long CATCH_UP_NANOS = 60_000_000L;
-    /**
-     * Frames go out two at a time: at each wake-up the frame due now and the next one, 20 ms
-     * early, in one write. Half the wake-ups and writes of a frame each (docs/performance.md);
-     * Asterisk plays them on its own clock (RTP keeps consecutive timestamps), a phone's jitter
-     * buffer takes 20 ms early with room to spare, and a key or a voice still acts within a frame.
-     */
-    static final int FRAMES_PER_WRITE = 2;
     /** Keys kept while nobody asks for them (a caller holding a key down cannot fill memory). */
     private static final int MAX_KEYS = 32;
     private static final int EARLY_EVERY_FRAMES = 5;
@@ -88,7 +81,6 @@ public final class MediaSession {
     private long onsetNanos;
     private long holdUntilNanos;
     private long nextFrameNanos;
-    private int aheadInThisWrite;        // frames sent early since the last wait (see FRAMES_PER_WRITE)
     private long connectedNanos;
 
     MediaSession(UUID id, LineQuality quality, String target, String callId, Consumer<MediaSession> onClosed) {
@@ -131,16 +123,6 @@ public final class MediaSession {
             speech = false;
             onset = false;
         }
-        try {
-            return playFrames(prompt, keys, voiceStops);
-        } finally {
-            synchronized (this) {
-                if (!ended && !closed) flush(); // the prompt's last frames, or what played of it, go out now
-            }
-        }
-    }
-
-    private Played playFrames(PromptAudio prompt, String keys, boolean voiceStops) {
         long startedNanos = System.nanoTime();
         int frame = 0;
         while (frame < prompt.frames()) {
@@ -250,8 +232,7 @@ public final class MediaSession {
 
     synchronized boolean attach(Socket socket) throws IOException {
         if (connected || closed) return false;
-        // one write for the frames of a wake-up: flushed before each wait (awaitFrameSlot)
-        out = new java.io.BufferedOutputStream(socket.getOutputStream(), FRAMES_PER_WRITE * PromptAudio.SILENCE_FRAME.length);
+        out = socket.getOutputStream();
         this.socket = socket;
         connected = true;
         connectedNanos = System.nanoTime();
@@ -324,10 +305,7 @@ public final class MediaSession {
         while (true) {
             if (ended || closed) throw new Ended(callId + ": media session " + (ended ? "ended by Asterisk" : "closed"));
             long now = System.nanoTime();
-            if (now - deadline >= 0) {
-                flush(); // the window or pause is over: what it sent goes out now
-                return NO_SLOT;
-            }
+            if (now - deadline >= 0) return NO_SLOT;
             if (now >= nextFrameNanos) {
                 // a little late (the machine was busy for a moment): the missed slots go out at
                 // once, as an RTP sender keeps its media clock, so the caller hears no gap. Late
@@ -335,36 +313,17 @@ public final class MediaSession {
                 // burst longer than that would be dropped by the far end, never heard
                 if (now - nextFrameNanos > CATCH_UP_NANOS) nextFrameNanos = now;
                 nextFrameNanos += FRAME_NANOS;
-                aheadInThisWrite = 0;
                 return now;
             }
-            // the next frame of this write, early by less than a frame (never past the deadline)
-            long slot = nextFrameNanos;
-            if (aheadInThisWrite < FRAMES_PER_WRITE - 1 && slot - now <= FRAME_NANOS && slot - deadline < 0) {
-                aheadInThisWrite++;
-                nextFrameNanos += FRAME_NANOS;
-                return slot;
-            }
-            flush();
-            aheadInThisWrite = FRAMES_PER_WRITE; // a wake-up before the slot (a key, a voice) sends nothing early
             waitNanos(Math.min(nextFrameNanos - now, deadline - now));
         }
     }
 
-    private void send(byte[] frame, double db, long slot) {
+    private void send(byte[] frame, double db, long now) {
         try {
-            out.write(frame); // flushed before the next wait, with the next frame of its write
-            ear.sent(db, slot);
-        } catch (IOException e) {
-            ended = true;
-            throw new Ended(callId + ": media session write failed: " + e);
-        }
-    }
-
-    private void flush() {
-        if (out == null) return;
-        try {
+            out.write(frame);
             out.flush();
+            ear.sent(db, now);
         } catch (IOException e) {
             ended = true;
             throw new Ended(callId + ": media session write failed: " + e);
