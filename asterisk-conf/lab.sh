@@ -2,7 +2,7 @@
 # The hotline lab: a real Asterisk 22 (Debian sid, in a debootstrap chroot) running this
 # project's asterisk-conf/ and sounds/, for integration tests and for trying calls by hand.
 # Subcommands: provision | install | start | stop | status | cli '<command>' | log |
-#              call <robot-context> [VAR=value ...] | verify [mvn args...]
+#              call <robot-context> [VAR=value ...] | verify [mvn args...] | tools
 # See docs/lab.md.
 set -euo pipefail
 
@@ -438,8 +438,9 @@ main() {
     log) full_log ;;
     call) call "$@" ;;
     verify) verify "$@" ;;
+    tools) need_root; install_host_packages "${HOST_PACKAGES[@]}" ;; # sipp, sox, ... (sip-load.sh)
     -h | --help | help) usage ;;
-    *) die "unknown subcommand '$cmd' (provision, install, start, stop, restart, status, cli, log, call, verify)" ;;
+    *) die "unknown subcommand '$cmd' (provision, install, start, stop, restart, status, cli, log, call, verify, tools)" ;;
   esac
 }
 

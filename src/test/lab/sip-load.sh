@@ -14,17 +14,9 @@ DETECTOR="${2:-audio}"
 RATE=$(( CALLS / 10 > 0 ? CALLS / 10 : 1 ))
 PORT=4631
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-# a fresh machine gets its tools from its own apt sources, as the lab's script does
-missing=()
-command -v sipp >/dev/null || missing+=(sip-tester)
-command -v sox >/dev/null || missing+=(sox)
-command -v python3 >/dev/null || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-  [ "$(id -u)" = 0 ] || { echo "sip-load: missing ${missing[*]}: run as root to install them, or apt install them" >&2; exit 2; }
-  echo "sip-load: installing ${missing[*]}" >&2
-  DEBIAN_FRONTEND=noninteractive apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+# a fresh machine gets its tools (sipp, sox) from its own apt sources, by the lab's installer
+command -v sipp >/dev/null && command -v sox >/dev/null || bash asterisk-conf/lab.sh tools
+command -v python3 >/dev/null || { echo "sip-load: python3 is missing" >&2; exit 2; }
 ASTERISK_PID=$(pgrep -n -x asterisk || true)
 [ -n "$ASTERISK_PID" ] || { echo "sip-load: the lab Asterisk is not running: bash asterisk-conf/lab.sh start" >&2; exit 2; }
 JAR="${HOTLINE_JAR:-target/hotline-ivr.jar}" # HOTLINE_JAR: another build to compare (a baseline)
