@@ -33,10 +33,15 @@ final class FrameAnalyser {
         final double[] window = new double[2 * FRAME];       // previous frame, then this one (pre-emphasised)
         final double[] energyBefore = new double[2 * FRAME + 1]; // sum of squares of window[0..k)
         final double[][] spectrum = new double[2][FFT];
+        boolean voicingUsed;                                   // window and energyBefore hold this frame's
 
+        /** What the measure wrote, and only that (the voicing arrays only when the frame was measured for it). */
         void zero() {
-            Arrays.fill(window, 0);
-            Arrays.fill(energyBefore, 0);
+            if (voicingUsed) {
+                Arrays.fill(window, 0);
+                Arrays.fill(energyBefore, 0);
+                voicingUsed = false;
+            }
             Arrays.fill(spectrum[0], 0);
             Arrays.fill(spectrum[1], 0);
         }
@@ -127,6 +132,7 @@ final class FrameAnalyser {
      * pre-emphasis whitens brown and pink noise, whose raw samples correlate strongly).
      */
     private double voicing(Scratch s) {
+        s.voicingUsed = true;
         double[] window = s.window;
         double[] energyBefore = s.energyBefore;
         double previous = beforeWindow;
