@@ -25,8 +25,11 @@ class ReloadAcrossNodesIT extends LabCalls {
 
     private static final int PORT_A = 4665;
     private static final int PORT_B = 4667;
-    /** A publish round (10 s) and some slack. */
-    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(15);
+    /**
+     * Two publish rounds (10 s each) and slack: the reload (SIGHUP, a config read) lands anywhere
+     * in a round, and on a loaded CI box one round and 5 s was missed once (2026-12-02).
+     */
+    private static final Duration SHOWN_WITHIN = Duration.ofSeconds(25);
 
     private record Nodes(int code, String out) {}
 
