@@ -24,14 +24,10 @@ public final class ServeCommand implements Callable<Integer> {
             return 2;
         }
         var cfg = read.get().config();
-        var started = new java.util.concurrent.atomic.AtomicReference<Hotline>();
-        ReloadSignal.install(() -> { // before the start, so an early SIGHUP never kills the process
-            Hotline running = started.get();
-            if (running == null) log.warn("SIGHUP before the server had started: nothing reloaded");
-            else running.reload();
-        });
+        var reload = new ReloadWhenStarted();
+        ReloadSignal.install(reload); // before the start, so an early SIGHUP never kills the process
         var hotline = Hotline.of(cfg).reloadsFrom(config.file, read.get().hash()).start();
-        started.set(hotline);
+        reload.started(hotline::reload);
         var signals = StopSignals.install(hotline::close);
         log.info("config {} loaded (script version {}); journal at {}", config.file,
                 hotline.scripts().snapshot().version(), cfg.journal().file());
