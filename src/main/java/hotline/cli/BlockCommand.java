@@ -3,7 +3,6 @@ package hotline.cli;
 import hotline.config.Callers;
 import hotline.config.ConfigLoader;
 import hotline.config.Durations;
-import hotline.store.CallbackStore;
 import hotline.store.CallerRecords;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -53,16 +52,7 @@ public final class BlockCommand implements Callable<Integer> {
 
     /** Runs {@code work} on the store's caller records, or exits 2 when the store cannot be opened. */
     static int withRecords(StoreOption store, CommandSpec spec, java.util.function.ToIntFunction<CallerRecords> work) {
-        var opened = store.open(spec.commandLine().getErr());
-        if (opened.isEmpty()) return 2;
-        try (CallbackStore callbackStore = opened.get()) {
-            int code = work.applyAsInt(callbackStore.callers());
-            spec.commandLine().getOut().flush();
-            return code;
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println(e.getMessage());
-            return 1;
-        }
+        return store.with(spec, s -> work.applyAsInt(s.callers()));
     }
 
     @Command(name = "add", mixinStandardHelpOptions = true,

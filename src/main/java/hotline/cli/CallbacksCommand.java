@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -96,21 +95,16 @@ public final class CallbacksCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            PrintWriter err = spec.commandLine().getErr();
-            var opened = store.open(err);
-            if (opened.isEmpty()) return 2;
-            Optional<CallbackState> before;
-            try (CallbackStore callbackStore = opened.get()) {
-                before = callbackStore.find(id).map(CallbackRequest::state);
+            return store.with(spec, callbackStore -> {
+                Optional<CallbackState> before = callbackStore.find(id).map(CallbackRequest::state);
                 if (before.isEmpty()) {
-                    err.println("no callback " + id);
+                    spec.commandLine().getErr().println("no callback " + id);
                     return 1;
                 }
                 callbackStore.markDone(id);
-            }
-            spec.commandLine().getOut().println("callback " + id + ": " + before.get().code() + " -> done");
-            spec.commandLine().getOut().flush();
-            return 0;
+                spec.commandLine().getOut().println("callback " + id + ": " + before.get().code() + " -> done");
+                return 0;
+            });
         }
     }
 

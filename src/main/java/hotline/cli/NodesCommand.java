@@ -1,7 +1,6 @@
 package hotline.cli;
 
 import hotline.ops.NodeVersionPublisher;
-import hotline.store.CallbackStore;
 import hotline.store.NodeVersions.NodeVersion;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -35,13 +34,11 @@ public final class NodesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var opened = store.open(spec.commandLine().getErr());
-        if (opened.isEmpty()) return 2;
-        try (CallbackStore s = opened.get()) {
+        return store.with(spec, s -> {
             Instant now = clock.instant();
             List<NodeVersion> nodes = s.nodes().nodes(now.minus(NodeVersionPublisher.FORGET_AFTER));
             return print(nodes, now, spec.commandLine().getOut());
-        }
+        });
     }
 
     static int print(List<NodeVersion> nodes, Instant now, PrintWriter out) {

@@ -57,6 +57,23 @@ final class StoreOption {
         }
     }
 
+    /**
+     * Opens the store, runs {@code work} on it and closes it: exit 2 when it cannot be opened,
+     * 1 (its message on stderr) when the work refuses an argument, else what the work returns.
+     */
+    int with(picocli.CommandLine.Model.CommandSpec spec, java.util.function.ToIntFunction<CallbackStore> work) {
+        var opened = open(spec.commandLine().getErr());
+        if (opened.isEmpty()) return 2;
+        try (CallbackStore store = opened.get()) {
+            int code = work.applyAsInt(store);
+            spec.commandLine().getOut().flush();
+            return code;
+        } catch (IllegalArgumentException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 1;
+        }
+    }
+
     private static Optional<Path> sqliteFile(String jdbcUrl) {
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) return Optional.empty();
         String file = jdbcUrl.substring("jdbc:sqlite:".length()).replaceFirst("^file:", "").replaceFirst("\\?.*$", "");
