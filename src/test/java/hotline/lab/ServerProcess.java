@@ -25,7 +25,10 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess serve(Path config, Path log) {
         try {
             long before = Files.exists(log) ? Files.size(log) : 0;
-            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            // SIGHUP at its default, as systemd starts a service: a run under nohup (CI) would
+            // otherwise pass its ignored SIGHUP on, and reload() would reach nothing.
+            Process p = new ProcessBuilder("env", "--default-signal=HUP",
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "hotline.Main", "serve", "--config", config.toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
             var server = new ServerProcess(p, log);
