@@ -65,8 +65,7 @@ final class Ear {
     private int sentNext;
     private final boolean[] recentVoiced = new boolean[ONSET_WINDOW];
     private int recentNext;
-    private float[] levels = new float[256];     // every frame's level, sorted, for the floor (float: 4 B a frame)
-    private int levelCount;
+    private final LevelFloor levels = new LevelFloor(); // every frame's level, for the floor
     private static final int LAGS = 11;          // 0..200 ms in frames
     private static final int DIFFS = 100;
     private final float[][] echoDiffs = new float[LAGS][DIFFS]; // per delay: heard minus sent, a ring
@@ -113,7 +112,7 @@ final class Ear {
         measureEcho(energyDb);
         double gate = loudestSent + (Double.isNaN(echoGain) ? -ECHO_MARGIN_DB : echoGain + ECHO_MEASURED_MARGIN_DB);
         // the floor counts every frame: the quietest ones, between our words, are the line's hiss
-        if (levelCount < MAX_FRAMES) addLevel(energyDb);
+        if (levels.size() < MAX_FRAMES) levels.add(energyDb);
         if (energyDb < gate) {
             masked++;
             return burst == null ? Event.NONE : gap();
@@ -140,7 +139,7 @@ final class Ear {
         recentVoiced[recentNext] = voiced;
         recentNext = (recentNext + 1) % ONSET_WINDOW;
         if (burst == null) {
-            if (levelCount < FLOOR_FRAMES || !onset(voiced)) return Event.NONE;
+            if (levels.size() < FLOOR_FRAMES || !onset(voiced)) return Event.NONE;
             burst = new Burst();
             burst.add(f, voiced);
             return Event.ONSET;
@@ -202,19 +201,9 @@ final class Ear {
         echoGain = loudest;
     }
 
-    private void addLevel(double db) {
-        if (levelCount == levels.length) levels = Arrays.copyOf(levels, levelCount * 2);
-        float level = (float) db;
-        int at = Arrays.binarySearch(levels, 0, levelCount, level);
-        if (at < 0) at = -at - 1;
-        System.arraycopy(levels, at, levels, at + 1, levelCount - at);
-        levels[at] = level;
-        levelCount++;
-    }
-
     /** The noise floor as {@link LineFeatures} measures it: the 10th percentile of the levels. */
     private double floor() {
-        return levels[(int) Math.min(levelCount - 1, Math.floor(0.10 * levelCount))];
+        return levels.floorDb();
     }
 
     /** A voice confirmed on the whole stretch so far (speech, or a quiet voice), else empty. */

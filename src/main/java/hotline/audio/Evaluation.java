@@ -16,8 +16,8 @@ import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * Runs the classifier over the labelled clips ({@code <dir>/<label>/<name>.wav}, made by
- * src/test/eval/make-clips.sh) the way the AudioSocket listener does: 20 ms at a time,
- * stopping at the first confident verdict.
+ * src/test/eval/make-clips.sh) the way a call's listener does: through the {@link Ear}, 20 ms
+ * at a time, stopping at the first confident verdict.
  */
 public final class Evaluation {
 
@@ -80,8 +80,7 @@ public final class Evaluation {
     }
 
     public static List<Outcome> run(List<Clip> clips, LineQuality quality) {
-        var classifier = new LineClassifier(quality);
-        return clips.stream().map(c -> listen(classifier, c)).toList();
+        return clips.stream().map(c -> listen(quality, c)).toList();
     }
 
     /** The CSV columns of {@link #csv}: the measurements a verdict was decided on. */
@@ -93,16 +92,25 @@ public final class Evaluation {
         return outcome.verdict().features().csv();
     }
 
-    static Outcome listen(LineClassifier classifier, Clip clip) {
-        LineClassifier.Run run = classifier.start();
+    /**
+     * The clip as a caller's line: 20 ms frames into an {@link Ear}, the listener's own (a voice
+     * confirmed early ends it, else the window's verdict). The clock is the frames' own.
+     */
+    static Outcome listen(LineQuality quality, Clip clip) {
+        var ear = new Ear(quality);
         short[] pcm = clip.pcm();
-        for (int at = 0; at < pcm.length && !run.full(); at += FrameAnalyser.FRAME) {
-            run.accept(pcm, at, Math.min(FrameAnalyser.FRAME, pcm.length - at));
-            var early = run.early();
-            if (early.isPresent()) {
-                return new Outcome(clip, early.get(), Duration.ofMillis(20L * run.frames()));
+        long window = quality.window().toMillis() / 20;
+        byte[] frame = new byte[2 * FrameAnalyser.FRAME];
+        int frames = 0;
+        for (int at = 0; at + FrameAnalyser.FRAME <= pcm.length && frames < window; at += FrameAnalyser.FRAME) {
+            for (int i = 0; i < FrameAnalyser.FRAME; i++) {
+                frame[2 * i] = (byte) pcm[at + i];
+                frame[2 * i + 1] = (byte) (pcm[at + i] >> 8);
             }
+            ear.hear(frame, 20_000_000L * ++frames);
+            var early = ear.early();
+            if (early.isPresent()) return new Outcome(clip, early.get(), Duration.ofMillis(20L * frames));
         }
-        return new Outcome(clip, run.finish(), Duration.ofMillis(20L * run.frames()));
+        return new Outcome(clip, ear.verdict(), Duration.ofMillis(20L * frames));
     }
 }

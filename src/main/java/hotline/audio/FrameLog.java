@@ -5,32 +5,35 @@ import java.util.Arrays;
 import java.util.RandomAccess;
 
 /**
- * The {@link FrameFeatures} of a stretch, kept in 10 bytes a frame instead of one record a
- * frame (about 70 bytes with its reference): a live call's heap is mostly this list and the
- * Ear's sorted levels (docs/performance.md, the capacity ramp). The level is a float (7
- * digits); voicing, band share and flatness, all in 0..1, are 16-bit fractions (steps of
- * 1/65535, far finer than any threshold the classifier compares against); the power is the
- * level's, so it is not kept. Reading a frame builds its record on the spot.
+ * The {@link FrameFeatures} of a stretch, kept in 8 bytes a frame instead of one record a frame
+ * (about 70 bytes with its reference): a live call's heap is mostly this list
+ * (docs/performance.md, the capacity ramp). Every measure is a 16-bit step: the level in
+ * 0.01 dB over -100..0 dBFS (what {@link FrameAnalyser} measures; the classifier's thresholds
+ * are whole dB), voicing, band share and flatness, all in 0..1, in steps of 1/65535 (far finer
+ * than any threshold it compares against); the power is the level's, so it is not kept. Frames
+ * are kept in chunks of {@link #CHUNK}, so a growing call wastes at most one chunk, never the
+ * half of a doubled array. Reading a frame builds its record on the spot.
  */
 final class FrameLog extends AbstractList<FrameFeatures> implements RandomAccess {
 
+    static final int CHUNK = 256;                // 5 s of frames, 2 KB
     private static final double STEPS = 65535.0;
-    private static final int SHARES = 3;
-    private float[] levels = new float[64];
-    private char[] shares = new char[64 * SHARES];
+    private static final double DB_STEP = 0.01;
+    private static final int MEASURES = 4;       // level, voicing, band share, flatness
+    private char[][] chunks = new char[4][];
     private int size;
 
     @Override
     public boolean add(FrameFeatures f) {
-        if (size == levels.length) {
-            levels = Arrays.copyOf(levels, size * 2);
-            shares = Arrays.copyOf(shares, size * 2 * SHARES);
-        }
-        levels[size] = (float) f.energyDb();
-        int at = size * SHARES;
-        shares[at] = share(f.voicing());
-        shares[at + 1] = share(f.bandRatio());
-        shares[at + 2] = share(f.flatness());
+        int chunk = size / CHUNK;
+        if (chunk == chunks.length) chunks = Arrays.copyOf(chunks, chunk * 2);
+        if (chunks[chunk] == null) chunks[chunk] = new char[CHUNK * MEASURES];
+        char[] c = chunks[chunk];
+        int at = (size % CHUNK) * MEASURES;
+        c[at] = level(f.energyDb());
+        c[at + 1] = share(f.voicing());
+        c[at + 2] = share(f.bandRatio());
+        c[at + 3] = share(f.flatness());
         size++;
         return true;
     }
@@ -38,14 +41,20 @@ final class FrameLog extends AbstractList<FrameFeatures> implements RandomAccess
     @Override
     public FrameFeatures get(int index) {
         if (index < 0 || index >= size) throw new IndexOutOfBoundsException(index);
-        double db = levels[index];
-        int at = index * SHARES;
-        return new FrameFeatures(power(db), db, shares[at] / STEPS, shares[at + 1] / STEPS, shares[at + 2] / STEPS);
+        char[] c = chunks[index / CHUNK];
+        int at = (index % CHUNK) * MEASURES;
+        double db = FrameAnalyser.SILENT_DB + c[at] * DB_STEP;
+        return new FrameFeatures(power(db), db, c[at + 1] / STEPS, c[at + 2] / STEPS, c[at + 3] / STEPS);
     }
 
     @Override
     public int size() {
         return size;
+    }
+
+    private static char level(double db) {
+        if (!(db > FrameAnalyser.SILENT_DB)) return 0;  // digital zero, and NaN
+        return (char) Math.round(Math.min(-FrameAnalyser.SILENT_DB, db - FrameAnalyser.SILENT_DB) / DB_STEP);
     }
 
     private static char share(double fraction) {
