@@ -34,9 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>What connects is untrusted: only peers {@code allowed} (loopback and the configured
  * Asterisk hosts) are heard; the UUID frame must arrive whole within
- * {@link #IDENTIFY_TIMEOUT_MS} (a total, however it trickles in); at most
- * {@link #MAX_UNIDENTIFIED} connections may be waiting to identify; a session takes the
- * first connection only. Whatever a connection sends, it can only end itself.
+ * {@link #IDENTIFY_TIMEOUT_MS} (a total, however it trickles in); at most one connection per
+ * session still waiting for its own, plus {@link #MAX_UNIDENTIFIED}, may be waiting to identify
+ * (a burst of calls set up at once is never refused, strays are few); a session takes the first
+ * connection only. Whatever a connection sends, it can only end itself.
  */
 public final class AudioSocketServer implements AutoCloseable {
 
@@ -46,6 +47,7 @@ public final class AudioSocketServer implements AutoCloseable {
     static final int LINGER_MS = 2000;
     /** The fewest connections held at once, whatever server.max-calls says ({@link #connectionsFor}). */
     static final int MAX_CONNECTIONS = 1024;
+    /** Connections identifying beyond the sessions waiting for one (strays, retries). */
     static final int MAX_UNIDENTIFIED = 32;
     private static final int UUID_FRAME_BYTES = 3 + 16;
 
@@ -56,6 +58,7 @@ public final class AudioSocketServer implements AutoCloseable {
     private final Map<UUID, MediaSession> sessions = new ConcurrentHashMap<>();
     private final Set<Socket> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger unidentified = new AtomicInteger();
+    private final AtomicInteger taken = new AtomicInteger(); // connections a session took
     private final AtomicLong connectionNumber = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong opened = new AtomicLong();
@@ -137,6 +140,14 @@ public final class AudioSocketServer implements AutoCloseable {
         return live.size();
     }
 
+    /**
+     * Sessions opened and not yet connected, about: a session that ended keeps its connection
+     * counted while it lingers, which only lowers this (a tighter cap, never a looser one).
+     */
+    private int awaitingConnection() {
+        return Math.max(0, sessions.size() - taken.get());
+    }
+
     /** Connections refused: a peer not allowed, too many unidentified, a UUID late, unknown or taken. */
     public long refusedConnections() {
         return refused.get();
@@ -149,7 +160,7 @@ public final class AudioSocketServer implements AutoCloseable {
                 Socket socket = serverSocket.accept();
                 backoffMs = 0;
                 if (live.size() >= maxConnections || !allowed.test(socket.getInetAddress())
-                        || unidentified.get() >= MAX_UNIDENTIFIED) {
+                        || unidentified.get() >= MAX_UNIDENTIFIED + awaitingConnection()) {
                     refused.incrementAndGet();
                     log.warn("AudioSocket connection from {} refused ({} open, {} unidentified)",
                             socket.getRemoteSocketAddress(), live.size(), unidentified.get());
@@ -202,6 +213,7 @@ public final class AudioSocketServer implements AutoCloseable {
                 return;
             }
             attached = session;
+            taken.incrementAndGet();
             stream(session, socket, new DataInputStream(new BufferedInputStream(socket.getInputStream(), 2048)));
         } catch (SocketTimeoutException e) {
             if (!identified) refused.incrementAndGet();
@@ -216,7 +228,10 @@ public final class AudioSocketServer implements AutoCloseable {
             }
         } finally {
             if (!identified) unidentified.decrementAndGet();
-            if (attached != null) attached.ended();
+            if (attached != null) {
+                taken.decrementAndGet();
+                attached.ended();
+            }
             live.remove(socket);
         }
     }
