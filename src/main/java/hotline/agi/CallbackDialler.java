@@ -242,7 +242,7 @@ public final class CallbackDialler implements AutoCloseable {
             case DialEvent.Queued q -> {
                 inFlight.done(id);
                 endHolding(id);
-                log.info("callback {} is in the queue at position 1", id);
+                log.info("callback {} is in the queue at position 1 (Asterisk counts it waiting)", id);
             }
             case DialEvent.Ended e -> {
                 inFlight.done(id);

@@ -20,7 +20,10 @@ sealed interface DialEvent {
      */
     record Unanswered(long callbackId, int attempt, String why) implements DialEvent {}
 
-    /** The callee heard the intro and entered the queue (UserEvent HotlineCallbackQueued). */
+    /**
+     * The callee heard the intro and Asterisk counts it waiting in the queue (UserEvent
+     * HotlineCallbackQueued from Queue()'s B() gosub, sent again before each round of ringing).
+     */
     record Queued(long callbackId) implements DialEvent {}
 
     /** The callback's call ended (UserEvent HotlineCallbackEnded from the h extension). */

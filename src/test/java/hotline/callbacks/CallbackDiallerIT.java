@@ -3,6 +3,7 @@ package hotline.callbacks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hotline.agi.CallbackDialler;
+import hotline.agi.HotlineCallbackQueuedEvent;
 import hotline.config.Dialler;
 import hotline.config.HotlineConfig;
 import hotline.config.InboundScript.CallbackLine;
@@ -91,6 +92,11 @@ class CallbackDiallerIT {
             AgentConnectEvent connected = lab.await(AgentConnectEvent.class,
                     e -> "hotline".equals(e.getQueue()) && String.valueOf(e.getChannel()).startsWith(leg(number)),
                     Duration.ofSeconds(30), "the agent taking the callback to " + number);
+            // the dialler stops holding the agent on this event: by then Asterisk must count the callee waiting
+            var queued = lab.await(HotlineCallbackQueuedEvent.class,
+                    e -> String.valueOf(callback.id()).equals(e.getCallbackId()), Duration.ofSeconds(1),
+                    "HotlineCallbackQueued for callback " + callback.id());
+            assertThat(queued.getWaiting()).as("QUEUE_WAITING_COUNT when the callee is reported queued").isEqualTo("1");
             lab.hangUp(connected.getChannel()); // the agent is done with this caller: free again
             agentFree = Instant.now();
         }
@@ -101,7 +107,7 @@ class CallbackDiallerIT {
         for (CallbackRequest callback : saved) {
             Lab.assertInOrder(Lab.logLines(leg(callback.number().digits())), Lab.played("callback-intro", "en"),
                     // the agents' line: its member hears the agents' whisper (inbound.agents.agent-whisper)
-                    "Queue\\(\"[^\"]+\", \"hotline,,,,60,,agent-whisper,,1\"\\)");
+                    "Queue\\(\"[^\"]+\", \"hotline,B\\(hotline-callback-queued\\^s\\^1\\),,,60,,agent-whisper,,1\"\\)");
             var after = store.find(callback.id()).orElseThrow();
             assertThat(after.state()).isEqualTo(CallbackState.DONE);
             assertThat(after.lastResult()).contains("reached");

@@ -85,7 +85,7 @@ class QueueCallbacksIT {
         lab.hangUp(connected.getChannel());
 
         Lab.assertInOrder(Lab.logLines(leg), Lab.played("callback-intro", "es"),
-                "Queue\\(\"[^\"]+\", \"it-queue-callbacks,,,,60,,agent-whisper,,1\"\\)");
+                "Queue\\(\"[^\"]+\", \"it-queue-callbacks,B\\(hotline-callback-queued\\^s\\^1\\),,,60,,agent-whisper,,1\"\\)");
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         CallbackRequest after = store.find(callback.id()).orElseThrow();
         while (after.state() != CallbackState.DONE && System.nanoTime() < deadline) {

@@ -159,7 +159,7 @@ class TeamLeadNoAnswerIT extends LabCalls {
         lab.hangUp(connected.getChannel());
 
         Lab.assertInOrder(Lab.logLines(connected.getChannel()), Lab.played("callback-intro", "en"),
-                "Queue\\(\"[^\"]+\", \"" + QUEUE + ",,,,60,,teamlead-whisper,,1\"\\)");
+                "Queue\\(\"[^\"]+\", \"" + QUEUE + ",B\\(hotline-callback-queued\\^s\\^1\\),,,60,,teamlead-whisper,,1\"\\)");
         // the team lead hears the caller's details from the stored callback before the bridge
         Lab.assertInOrder(whisper, "Playback\\(\"Local/late@robot-agent-[^\"]+\", \"hotline/teamlead-caller-details\"\\)",
                 "ExecIf\\(\"Local/late@robot-agent-[^\"]+\", \"1\\?SayDigits\\(5550100\\)\"\\)",

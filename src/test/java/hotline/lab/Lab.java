@@ -45,6 +45,7 @@ public final class Lab implements AutoCloseable {
         ami.registerUserEventClass(HotlineCallEndedEvent.class);
         ami.registerUserEventClass(AudioSocketProbeDoneEvent.class);
         ami.registerUserEventClass(HotlineAgentKeyEvent.class);
+        ami.registerUserEventClass(hotline.agi.HotlineCallbackQueuedEvent.class);
         var lab = new Lab(ami);
         ami.addEventListener(lab.events::add);
         try {
