@@ -59,11 +59,19 @@ public final class QueuesConf {
         for (var use : config.inbound().queueUses()) {
             if (defined.contains(use.queue())) continue;
             Mark at = root.map(r -> locate(r, use.keyPath())).orElse(new Mark(1, 1));
-            String listed = defined.size() > LISTED_MAX ? defined.size() + " queues" : String.join(", ", defined);
+            String listed = defined.size() > LISTED_MAX
+                    ? defined.size() + " queues; the nearest: " + String.join(", ", nearest(use.queue(), defined))
+                    : String.join(", ", defined);
             problems.add(fileName + ":" + at + ": " + use.keyPath() + ": queue '" + use.queue()
                     + "' is not defined in " + queuesConf + " (it defines: " + listed + ")");
         }
         return problems;
+    }
+
+    /** The three defined names that begin most like {@code queue} (a typo is most often near the end). */
+    static List<String> nearest(String queue, SortedSet<String> defined) {
+        return defined.stream().sorted(java.util.Comparator.comparingInt(
+                (String d) -> -org.apache.commons.lang3.StringUtils.getCommonPrefix(d, queue).length())).limit(3).toList();
     }
 
     /** Where {@code keyPath} ({@code a.b[1].c}) is written; a key left out: the nearest section above it. */

@@ -89,11 +89,14 @@ class CheckCommandTest {
         String defined = Files.readAllLines(Path.of("asterisk-conf/queues.conf")).stream()
                 .map(l -> l.replaceAll(";.*", "").trim()).filter(l -> l.matches("\\[[a-z0-9-]+\\](\\([a-z-]+\\))?"))
                 .map(l -> l.substring(1, l.indexOf(']'))).filter(q -> !q.equals("general")).sorted()
-                .collect(java.util.stream.Collectors.joining(", "));
-        assertThat(defined).startsWith("dialect-es, dialect-yue, dialect-zh, hotline, ").endsWith(", teamlead");
+                .toList();
+        assertThat(defined).startsWith("dialect-es", "dialect-yue", "dialect-zh", "hotline").endsWith("teamlead");
+        // a long list is not printed whole: its size and the names nearest the one written
+        String listed = defined.size() > 20 ? defined.size() + " queues; the nearest: dialect-es, dialect-yue, dialect-zh"
+                : String.join(", ", defined);
         assertThat(err.toString().lines()).containsExactly(dir.resolve("hotline.yaml") + ":" + line + ":" + column
                 + ": inbound.dialect.by-language.es.queues[0]: queue 'dialect-sp' is not defined in "
-                + "asterisk-conf/queues.conf (it defines: " + defined + ")",
+                + "asterisk-conf/queues.conf (it defines: " + listed + ")",
                 "1 problem(s) in " + dir.resolve("hotline.yaml"));
     }
 

@@ -39,4 +39,13 @@ class QueuesConfTest {
         assertThat(defined).contains("hotline", "teamlead", "dialect-es", "dialect-zh", "dialect-yue");
         assertThat(config.inbound().queueUses()).allSatisfy(use -> assertThat(defined).contains(use.queue()));
     }
+
+    @Test
+    void aMisspelledQueueIsShownTheThreeDefinedNamesThatBeginMostLikeIt() {
+        var defined = new java.util.TreeSet<>(java.util.List.of("hotline", "teamlead", "dialect-es", "dialect-zh",
+                "dialect-yue", "it-holiday", "it-kill-cycles"));
+        assertThat(QueuesConf.nearest("hotlien", defined)).containsExactly("hotline", "dialect-es", "dialect-yue");
+        assertThat(QueuesConf.nearest("dialect-sp", defined)).containsExactly("dialect-es", "dialect-yue", "dialect-zh");
+        assertThat(QueuesConf.nearest("it-kill", defined)).startsWith("it-kill-cycles", "it-holiday");
+    }
 }
