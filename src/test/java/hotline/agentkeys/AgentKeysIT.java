@@ -3,7 +3,6 @@ package hotline.agentkeys;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import hotline.config.Callers;
-import hotline.config.ConfigLoader;
 import hotline.config.HotlineConfig;
 import hotline.config.Server;
 import hotline.flow.CallbackBook;
@@ -13,11 +12,11 @@ import hotline.lab.HotlineCallEndedEvent;
 import hotline.lab.Lab;
 import hotline.lab.LabCalls;
 import hotline.lab.LabHotline;
+import hotline.lab.ShippedConfig;
 import hotline.lab.Recording;
 import hotline.store.CallbackStore;
 import hotline.store.StoreCallerHistory;
 import hotline.store.TestStores;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -37,16 +36,20 @@ import org.junit.jupiter.api.Test;
  */
 class AgentKeysIT extends LabCalls {
 
-    private static final int PORT = 4591;
+    private static final int PORT = 4673;
     private static final String KOREAN = "8005550103";
     private static final String AGENT = "Local/s@robot-agent-keys/n";
+    private static final String QUEUE = "it-agent-keys";
+    private static final String LEAD_QUEUE = "it-agent-keys-lead";
     private static final List<CallbackBooking> booked = new CopyOnWriteArrayList<>();
     private static LabHotline hotline;
     private static CallbackStore store; // the abusive caller's report is stored here
 
     @BeforeAll
     static void startServer() {
-        HotlineConfig shipped = ConfigLoader.load(Path.of("config/hotline.yaml"));
+        // lines of its own (queues.conf), so it runs beside the classes that use hotline and teamlead
+        HotlineConfig shipped = ShippedConfig.with("AgentKeysIT", "queue: hotline ", "queue: " + QUEUE + " ",
+                "queue: teamlead\n", "queue: " + LEAD_QUEUE + "\n");
         store = TestStores.sqlite();
         // every call here is from one number: without repeat-caller whispers, which would delay the bridge
         Callers c = shipped.callers();
@@ -70,7 +73,7 @@ class AgentKeysIT extends LabCalls {
         var vars = new HashMap<>(hotline.via());
         agent.forEach((k, v) -> vars.put("__AGENTKEYS_" + k, v));
         vars.putAll(caller);
-        lab.addQueueMember("hotline", AGENT);
+        lab.addQueueMember(QUEUE, AGENT);
         return lab.call(robot, KOREAN, vars);
     }
 
@@ -78,14 +81,14 @@ class AgentKeysIT extends LabCalls {
         try {
             return lab.awaitEnd(robot, Duration.ofSeconds(150));
         } finally {
-            lab.removeQueueMember("hotline", AGENT);
+            lab.removeQueueMember(QUEUE, AGENT);
         }
     }
 
     @Test
     void repeatTheCallerHearsRepeatPleaseInKoreanThenTheClosingWhenTheAgentHangsUp() {
         String robot = call("robot-caller-keys", Map.of("KEYS", "*1", "STAY", "15"), Map.of());
-        assertThat(end(robot).getOutcome()).isEqualTo("queued:hotline");
+        assertThat(end(robot).getOutcome()).isEqualTo("queued:" + QUEUE);
         var at = HeardPrompts.by(robot).assertInOrder("ko", "connecting", "repeat-please", "closing");
         assertThat(Recording.hangUpAfter(robot, "ko", at.get(2), "closing")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
     }
@@ -113,7 +116,7 @@ class AgentKeysIT extends LabCalls {
         // §7 "report it to the team lead": a stored report naming the caller, this call and the agent
         assertThat(store.callers().reports(Optional.of("5550100"), 10)).anySatisfy(r -> {
             assertThat(r.agent()).startsWith("Local/s@robot-agent-keys");
-            assertThat(r.queue()).isEqualTo("hotline");
+            assertThat(r.queue()).isEqualTo(QUEUE);
         });
     }
 
@@ -131,7 +134,7 @@ class AgentKeysIT extends LabCalls {
     @Test
     void theAgentSimplyHangingUpLeavesTheCallerTheClosingAndFiveSeconds() {
         String robot = call("robot-caller-keys", Map.of("STAY", "6"), Map.of());
-        assertThat(end(robot).getOutcome()).isEqualTo("queued:hotline");
+        assertThat(end(robot).getOutcome()).isEqualTo("queued:" + QUEUE);
         var at = HeardPrompts.by(robot).assertInOrder("ko", "connecting", "closing");
         assertThat(Recording.hangUpAfter(robot, "ko", at.get(1), "closing")).isBetween(Duration.ofMillis(4500), Duration.ofMillis(6500));
     }
@@ -140,7 +143,7 @@ class AgentKeysIT extends LabCalls {
     void aCallerPressingTheAgentsKeysTriggersNothing() {
         String robot = call("robot-caller-keys", Map.of("STAY", "25"), Map.of("ROBOT_KEYS", "*1#2*0", "ROBOT_AFTER", "12"));
         var ended = end(robot);
-        assertThat(ended.getOutcome()).isEqualTo("queued:hotline");
+        assertThat(ended.getOutcome()).isEqualTo("queued:" + QUEUE);
         var heard = HeardPrompts.by(robot);
         var closing = heard.assertInOrder("ko", "connecting", "closing").get(1);
         for (String key : List.of("repeat-please", "civil-language", "anything-else")) {
@@ -157,7 +160,7 @@ class AgentKeysIT extends LabCalls {
         String robot = call("robot-caller-keys", Map.of("WAIT", "3", "KEYS", "*7", "GAP", "8", "KEYS2", "*8", "STAY", "6"),
                 Map.of());
         HotlineCallEndedEvent end = end(robot);
-        assertThat(end.getOutcome()).isEqualTo("queued:hotline");
+        assertThat(end.getOutcome()).isEqualTo("queued:" + QUEUE);
         var at = HeardPrompts.by(robot).assertInOrder("ko", "connecting", "hold-check", "thank-you-for-waiting", "closing");
         // on hold from the end of hold-check to the agent's hold-back key, GAP (8 s) after the hold key
         Duration onHold = at.get(2).minus(at.get(1)).minus(length("hold-check"));
@@ -197,25 +200,25 @@ class AgentKeysIT extends LabCalls {
 
     @Test
     void escalateReleasesTheAgentAndTheCallerGoesToTheTeamLeadWithTheirDetailsAndTheAgentWhoEscalated() {
-        String lead = "Local/s@robot-agent/n";
-        lab.addQueueMember("teamlead", lead);
+        String lead = "Local/keys-lead@robot-agent/n"; // a device state of its own
+        lab.addQueueMember(LEAD_QUEUE, lead);
         try {
             String robot = call("robot-caller-keys", Map.of("WAIT", "3", "KEYS", "*9"),
                     Map.of("ROBOT_THEN", "silent", "ROBOT_STAY", "100"));
-            AgentConnectEvent connected = lab.await(AgentConnectEvent.class, e -> "teamlead".equals(e.getQueue()),
+            AgentConnectEvent connected = lab.await(AgentConnectEvent.class, e -> LEAD_QUEUE.equals(e.getQueue()),
                     Duration.ofSeconds(120), "the team lead answering the escalated call");
             lab.hangUp(connected.getChannel());
             HotlineCallEndedEvent end = end(robot);
-            assertThat(end.getOutcome()).isEqualTo("queued:teamlead");
+            assertThat(end.getOutcome()).isEqualTo("queued:" + LEAD_QUEUE);
             HeardPrompts.by(robot).assertInOrder("ko", "connecting", "complaint-escalating", "complaint-record-statement");
             Lab.assertStepsInOrder(callLine(end), "complaint-escalating",
                     "complaint-record-statement", "tell-agents", "queue");
             Lab.assertInOrder(Lab.logLines(end.getChannel()),
                     Lab.sent("SET VARIABLE \"__HOTLINE_ESCALATED_BY\" \"Local/s@robot-agent-keys"),
                     Lab.sent("SET VARIABLE \"__HOTLINE_WAITED\""),
-                    Lab.sent("EXEC \"Queue\" \"teamlead,"));
+                    Lab.sent("EXEC \"Queue\" \"" + LEAD_QUEUE + ","));
         } finally {
-            lab.removeQueueMember("teamlead", lead);
+            lab.removeQueueMember(LEAD_QUEUE, lead);
         }
     }
 
@@ -223,7 +226,7 @@ class AgentKeysIT extends LabCalls {
     void closingWithASpeakingCallerTakesThemBackToTheAgentWithoutAGoodbye() {
         String robot = call("robot-caller-keys", Map.of("WAIT", "3", "KEYS", "*0", "STAY", "10"), Map.of());
         HotlineCallEndedEvent end = end(robot);
-        assertThat(end.getOutcome()).isEqualTo("queued:hotline");
+        assertThat(end.getOutcome()).isEqualTo("queued:" + QUEUE);
         var heard = HeardPrompts.by(robot);
         Duration connecting = heard.assertInOrder("ko", "connecting").getFirst();
         // the caller's voice cuts "anything else?" short (barge-in): its beginning is what they heard.

@@ -19,6 +19,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * The answered mark on the lab's real Asterisk: {@code [hotline-callback]} writes
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * dialler reads it back over AMI with the shipped dialler's rights (DBGet needs only
  * "reporting"); a callback never answered has no mark.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class AnsweredMarkIT {
 
     private static final String AGENT = "Local/s@robot-agent/n";

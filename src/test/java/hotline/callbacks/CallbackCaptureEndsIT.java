@@ -62,7 +62,7 @@ class CallbackCaptureEndsIT extends LabCalls {
         String number = "5550711";
         String robot = lab.call("robot-caller-keys", "s", "anonymous", keys(new KeyTimes("en", number, 0.6), true));
 
-        AgiExecEvent readBack = command("SAY DIGITS \"" + number + "\"", Duration.ofSeconds(90));
+        AgiExecEvent readBack = command(robot, "SAY DIGITS \"" + number + "\"", Duration.ofSeconds(90));
         Lab.pause(800); // a digit or two into it
         lab.hangUp(readBack.getChannel().replace(";1", ";2"));
         HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
@@ -103,7 +103,7 @@ class CallbackCaptureEndsIT extends LabCalls {
         String number = "5550733";
         String robot = lab.call("robot-caller-keys", "s", "anonymous", keys(new KeyTimes("en", number, 0.6), true));
 
-        AgiExecEvent name = command("RECORD FILE \"hotline-recordings/", Duration.ofSeconds(120));
+        AgiExecEvent name = command(robot, "RECORD FILE \"hotline-recordings/", Duration.ofSeconds(120));
         String channel = name.getChannel();
         awaitEndOf(name, Duration.ofSeconds(15));
         // the promise plays once RECORD FILE has returned: hang up INTO_THE_PAUSE after its end
@@ -128,10 +128,11 @@ class CallbackCaptureEndsIT extends LabCalls {
                 });
     }
 
-    /** The first AGIExecStart of a command beginning with {@code prefix} on a call of this test. */
-    private AgiExecEvent command(String prefix, Duration within) {
-        return lab.await(AgiExecStartEvent.class, e -> e.getCommand() != null && e.getCommand().startsWith(prefix),
-                within, "the server sending " + prefix);
+    /** The first AGIExecStart of a command beginning with {@code prefix} on {@code robot}'s call (never another test's). */
+    private AgiExecEvent command(String robot, String prefix, Duration within) {
+        String channel = lab.channelOf(robot, Duration.ofSeconds(10));
+        return lab.await(AgiExecStartEvent.class, e -> channel.equals(e.getChannel()) && e.getCommand() != null
+                        && e.getCommand().startsWith(prefix), within, "the server sending " + prefix + " to " + channel);
     }
 
     /** Waits for the AGIExecEnd of the command {@code started} began. */

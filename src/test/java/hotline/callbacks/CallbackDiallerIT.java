@@ -33,12 +33,15 @@ import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * Stored callbacks placed back on the lab's real Asterisk 22 (docs/callbacks.md#placing-callbacks-back):
  * the dialler originates {@code Local/<number>@callback-robots} into {@code [hotline-callback]}
  * once a robot agent in the {@code hotline} queue is free.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class CallbackDiallerIT {
 
     private static final String AGENT = "Local/s@robot-agent/n";

@@ -28,8 +28,11 @@ import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /** Waiting, callbacks and escalation on the lab's real Asterisk 22 (call-scripts.md §5-§6). */
+@ResourceLock(LabLocks.SHARED_LINES)
 class CallbacksIT extends LabCalls {
 
     private static final int PORT = 4583;

@@ -24,6 +24,8 @@ import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * Queues are data, on the lab's real Asterisk 22 (docs/callbacks.md#placing-callbacks-back): a
@@ -32,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * runs beside CallbackDiallerIT) is placed back by the dialler to a robot agent of that queue, and
  * that agent's channel runs the queue's whisper from config.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class QueueCallbacksIT {
 
     private static final String QUEUE = "it-queue-callbacks";

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * call-scripts.md §6.3 on the lab's real Asterisk 22: a team lead is logged in but does not answer
@@ -48,9 +50,10 @@ import org.junit.jupiter.api.Test;
  * who takes the callback Local/late@robot-agent. Run:
  * {@code bash asterisk-conf/lab.sh verify -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false -Dit.test=TeamLeadNoAnswerIT}.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class TeamLeadNoAnswerIT extends LabCalls {
 
-    private static final int PORT = 4645;
+    private static final int PORT = 4659;
     private static final String QUEUE = "it-teamlead-late";
     private static final String LATE = "Local/late@robot-rings-unanswered";
     private static final String LATE_LEAD = LATE + "/n";

@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class TypedNumberIT extends LabCalls {
 
-    private static final int PORT = 4641;
+    private static final int PORT = 4647;
     private static final String QUEUE = "it-typed-number";
     private static CallbackStore store;
     private static LabHotline hotline;

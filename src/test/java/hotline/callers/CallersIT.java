@@ -26,6 +26,8 @@ import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * The block list (§7, issue 11) and repeat callers (§1, issue 12 item 6) on the lab's real
@@ -33,9 +35,10 @@ import org.junit.jupiter.api.Test;
  * hang-up; a robot's second call makes the answering robot agent's whisper say "repeat caller".
  * Run: {@code bash asterisk-conf/lab.sh start && mvn -B verify -Dit.test=CallersIT}.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class CallersIT extends LabCalls {
 
-    private static final int PORT = 4593;
+    private static final int PORT = 4675;
     private static final String AGENT = "Local/s@robot-agent-ears/n";
     private static CallbackStore store;
     private static LabHotline hotline;

@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 9: SIGTERM with 20 live calls. The server stops taking calls (a new caller hears the
  * dialplan's fallback), every live call finishes its script or is handed to the fallback
  * within the grace, each gets its journal line, and the process exits 0.
  */
+@Isolated("20 live calls and a SIGTERM: a load that would move other classes' timings")
 class DrainUnderLoadIT extends LabCalls {
 
     private static final int PORT = 4597;

@@ -26,6 +26,7 @@ import java.util.TreeMap;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 9's kill cycles: the real server process, its callback dialler on, is SIGKILLed at
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.Test;
  * in line. CI runs {@value #CI_CYCLES} cycles; the full run is
  * {@code mvn verify -Dit.test=KillCyclesIT -Dkill.cycles=100} (docs/operations.md).
  */
+@Isolated("kills and restarts its server under calls; its dialler serves teamlead")
 class KillCyclesIT extends LabCalls {
 
     private static final int CI_CYCLES = 4;

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * "Heard from the first second" on the lab's Asterisk, with robots that behave like
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
  * time to "connecting you" are measured on the robots' own recordings; so are the
  * silent line's pauses. All robots of a test call at once (each its own channel).
  */
+@Isolated("12 recorded callers at once, barge-in timed to 300 ms")
 class EarlySpeakersIT extends LabCalls {
 
     private static final int PORT = 4591;

@@ -19,11 +19,14 @@ import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * Real SIP calls: SIPp phones over PJSIP with mu-law RTP (not Local channels), into the
  * lab's hotline, heard and measured from the phone's side. The two phones call at once.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class SipCallerIT extends LabCalls {
 
     private static final int PORT = 4593;

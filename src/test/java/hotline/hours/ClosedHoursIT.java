@@ -25,12 +25,14 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 12 items 1 and 8 on the lab's Asterisk: the real server process with opening hours under
  * which today is a holiday (built from the lab's own date, so the test passes at any time of day),
  * a closed call in both variants of {@code hours.when-closed}.
  */
+@Isolated("rewrites the lab's installed dialplan and reloads it")
 class ClosedHoursIT extends LabCalls {
 
     private static final int PORT = 4611;

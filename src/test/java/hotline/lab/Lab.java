@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.asteriskjava.manager.ManagerConnection;
@@ -33,7 +32,8 @@ public final class Lab implements AutoCloseable {
     public static final String DIALLER_SECRET = "hotline-dialler-lab-secret";
 
     private final ManagerConnection ami;
-    private final List<ManagerEvent> events = new CopyOnWriteArrayList<>();
+    /** Every event this session heard, append only (a copy-on-write list cost O(n) a add once classes run side by side). */
+    private final List<ManagerEvent> events = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private Lab(ManagerConnection ami) {
         this.ami = ami;
@@ -142,6 +142,17 @@ public final class Lab implements AutoCloseable {
         return robotId;
     }
 
+    /**
+     * The hotline side ({@code ;1}) of robot {@code robotId}'s call: the channel its ROBOT_ID was set on.
+     * Tests that run beside others match their own call's events by it, never by robot or command alone.
+     */
+    public String channelOf(String robotId, Duration timeout) {
+        return await(org.asteriskjava.manager.event.VarSetEvent.class,
+                v -> "ROBOT_ID".equals(v.getVariable()) && robotId.equals(v.getValue())
+                        && String.valueOf(v.getChannel()).endsWith(";1"),
+                timeout, "the channel of robot " + robotId).getChannel();
+    }
+
     public HotlineCallEndedEvent awaitEnd(String robotId, Duration timeout) {
         return await(HotlineCallEndedEvent.class, e -> robotId.equals(e.getRobotId()), timeout,
                 "the end of call " + robotId);
@@ -149,8 +160,11 @@ public final class Lab implements AutoCloseable {
 
     public <E extends ManagerEvent> E await(Class<E> type, Predicate<E> match, Duration timeout, String what) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        int checked = 0; // events are only ever appended: each is tested once
         while (System.nanoTime() < deadline) {
-            for (ManagerEvent e : events) {
+            int size = events.size();
+            for (; checked < size; checked++) {
+                ManagerEvent e = events.get(checked);
                 if (type.isInstance(e) && match.test(type.cast(e))) {
                     return type.cast(e);
                 }
@@ -162,7 +176,11 @@ public final class Lab implements AutoCloseable {
 
     /** The events of {@code type} seen so far, in the order they arrived. */
     public <E extends ManagerEvent> List<E> events(Class<E> type) {
-        return events.stream().filter(type::isInstance).map(type::cast).toList();
+        List<ManagerEvent> seen;
+        synchronized (events) {
+            seen = List.copyOf(events);
+        }
+        return seen.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** Adds a queue member for the length of a test (AMI QueueAdd). */

@@ -16,6 +16,8 @@ import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * Dialect queues per language on the lab's real Asterisk 22 (call-scripts.md §4,
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * colleague. Its own server port and the dialect-es queue, which no other test uses, so it runs
  * beside LanguagesIT (dialect-zh).
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class DialectQueuesIT extends LabCalls {
 
     private static final int PORT = 4589;

@@ -24,8 +24,11 @@ import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /** Languages and the dialect ladder on the lab's real Asterisk 22 (call-scripts.md §4). */
+@ResourceLock(LabLocks.SHARED_LINES)
 class LanguagesIT extends LabCalls {
 
     private static final int PORT = 4581;

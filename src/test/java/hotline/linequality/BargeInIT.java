@@ -20,12 +20,15 @@ import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * A caller who speaks over "Hello? I can't hear you" is heard at once (docs/line-quality.md,
  * barge-in): the robot is silent through the greeting and the first 5 s window, then
  * starts talking while the re-prompt plays through the AudioSocket session.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class BargeInIT {
 
     private static final int PORT = 4587;

@@ -19,12 +19,15 @@ import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * call-scripts.md §2-§3 decided from the caller's real audio: robot callers play generated
  * clips (a quiet hands-free voice, a voice drowned in noise, normal speech, line hiss) into
  * the lab Asterisk, which streams them to the server over AudioSocket.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class LineQualityIT {
 
     private static final int PORT = 4585;

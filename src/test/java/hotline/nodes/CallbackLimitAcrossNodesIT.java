@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * Issue 14: the per-caller callback limit is one count for every node. Two servers on the lab's
@@ -24,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * your requests" ({@code callback-limit-reached}) instead of the promise, and the store still holds
  * the one callback. Its own ports and agents' queue (it-nodes-limit, nobody logs in).
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class CallbackLimitAcrossNodesIT extends LabCalls {
 
     private static final int PORT_A = 4661;

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * Issue 14: the script every node runs is in the shared store. Two real server processes on the
@@ -21,6 +23,7 @@ import picocli.CommandLine;
  * timing makes it exit 1 naming two scripts, and node A's log warns; once node A has the same edit
  * and is reloaded, every node follows one script again.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class ReloadAcrossNodesIT extends LabCalls {
 
     private static final int PORT_A = 4665;

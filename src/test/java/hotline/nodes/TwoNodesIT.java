@@ -27,6 +27,8 @@ import java.util.function.BooleanSupplier;
 import org.asteriskjava.manager.event.AgentConnectEvent;
 import org.asteriskjava.manager.event.NewChannelEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * Issue 14: two real servers ({@code lab-a}, {@code lab-b}) on one PostgreSQL serve one hotline
@@ -37,6 +39,7 @@ import org.junit.jupiter.api.Test;
  * (or are served by the other), the other's finish, its claim and its places in line return within
  * their leases. Prints the figures (docs/operations.md#several-nodes).
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class TwoNodesIT extends LabCalls {
 
     private static final int PORT_A = 4621;

@@ -14,11 +14,14 @@ import java.time.Duration;
 import java.util.Map;
 import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * Issue 10 item 5 on the lab: {@code serve} as ops run it, two robot calls (one silent, one that
  * speaks and reaches the queue), then a scrape of GET /metrics counts them as their journal says.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class MetricsScrapeIT extends LabCalls {
 
     private static final int PORT = 4603;

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Issue 10 item 2 on the lab: {@code reload.calls} (200) concurrent robot calls while the config
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * {@code inbound.listening.listen-for} (4s / 5s). Every call's journal line names exactly one
  * script version, and every listening window of the call lasted what that version says.
  */
+@Isolated("200 calls at once and 50 reloads: the lab's load would move every other class's timings")
 class ReloadUnderLoadIT extends LabCalls {
 
     private static final int PORT = 4601;

@@ -30,11 +30,14 @@ import org.asteriskjava.manager.event.QueueCallerJoinEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import hotline.lab.LabLocks;
 
 /**
  * The walking hotline on the lab's real Asterisk 22: robot callers on Local channels,
  * placed over AMI, into the project's own dialplan, served by the real FastAGI server.
  */
+@ResourceLock(LabLocks.SHARED_LINES)
 class WalkingHotlineIT extends LabCalls {
 
     private static final int PORT = 4579; // not 4573, so a hand-run `serve` does not collide
@@ -171,8 +174,10 @@ class WalkingHotlineIT extends LabCalls {
         try {
             var via = Map.of("HOTLINE_AGI", "agi://127.0.0.1:" + (PORT + 1) + "/hotline");
             String first = lab.call("robot-silent", via);
+            String firstChannel = lab.channelOf(first, Duration.ofSeconds(10));
             lab.await(org.asteriskjava.manager.event.NewExtenEvent.class,
-                    e -> "AGI".equals(e.getApplication()), Duration.ofSeconds(10), "the first call reaching the AGI");
+                    e -> firstChannel.equals(e.getChannel()) && "AGI".equals(e.getApplication()), Duration.ofSeconds(10),
+                    "the first call reaching the AGI");
             Thread.sleep(1000);
             String second = lab.call("robot-silent", via);
 
