@@ -15,7 +15,7 @@ final class Claims {
     static final String NEXT_IN_LINE = "SELECT id FROM callbacks "
             + "WHERE queue = ? AND state = 'PENDING' AND due_at <= ? ORDER BY id LIMIT 1";
     /** Two index range counts (callbacks_line, callbacks_holding): DONE rows of the past are never scanned. */
-    private static final String AGENTS_HELD = "SELECT (SELECT count(*) FROM callbacks WHERE queue = ? AND state = 'DIALLING') "
+    static final String AGENTS_HELD = "SELECT (SELECT count(*) FROM callbacks WHERE queue = ? AND state = 'DIALLING') "
             + "+ (SELECT count(*) FROM callbacks WHERE queue = ? AND holding_until > ?) AS n";
     private static final String CLAIM = "UPDATE callbacks SET state = 'DIALLING', claimed_at = ?, claim_renewed_at = NULL, "
             + "claimed_by = ?, attempts = attempts + 1 WHERE id = ? AND state = 'PENDING'";

@@ -17,6 +17,9 @@ import java.util.Optional;
 final class JdbcCallerRecords implements CallerRecords {
 
     private static final int REPORTS_AT_MOST = 1000;
+    /** Run at every call's answer: two index searches (callbacks_number, callbacks_caller), never the table's past. */
+    static final String OPEN_CALLBACK = "SELECT id FROM callbacks WHERE (callback_number = ? OR caller_id = ?) "
+            + "AND state IN ('PENDING', 'DIALLING') LIMIT 1";
 
     private final Sql sql;
     private final Dialect dialect;
@@ -38,8 +41,7 @@ final class JdbcCallerRecords implements CallerRecords {
                     rs -> Instant.ofEpochMilli(rs.getLong(1)), number)).filter(t -> t.isBefore(at));
             Sql.update(c, "INSERT INTO recent_calls (caller_number, last_call_at) VALUES (?, ?) "
                     + "ON CONFLICT (caller_number) DO UPDATE SET last_call_at = excluded.last_call_at", number, now);
-            boolean pending = !Sql.query(c, "SELECT id FROM callbacks WHERE (callback_number = ? OR caller_id = ?) "
-                    + "AND state IN ('PENDING', 'DIALLING') LIMIT 1", rs -> rs.getLong(1), number, number).isEmpty();
+            boolean pending = !Sql.query(c, OPEN_CALLBACK, rs -> rs.getLong(1), number, number).isEmpty();
             return new CallerHistory.Arrival.Seen(last, pending);
         });
     }

@@ -15,8 +15,8 @@ import java.util.Set;
  */
 final class Saves {
 
-    private static final String BY_KEY = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks WHERE request_key = ?";
-    private static final String PENDING_FOR_NUMBER = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks "
+    static final String BY_KEY = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks WHERE request_key = ?";
+    static final String PENDING_FOR_NUMBER = "SELECT " + CallbackRows.COLUMNS + " FROM callbacks "
             + "WHERE callback_number = ? AND state = 'PENDING' ORDER BY id LIMIT 1";
 
     private Saves() {}

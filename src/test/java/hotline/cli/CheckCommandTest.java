@@ -86,7 +86,7 @@ class CheckCommandTest {
         assertThat(checkFile(yaml, "--queues-conf", "asterisk-conf/queues.conf")).isEqualTo(1);
 
         // every queue section of the shipped queues.conf, sorted (templates and [general] are not queues)
-        String defined = Files.readAllLines(Path.of("asterisk-conf/queues.conf")).stream()
+        java.util.List<String> defined = Files.readAllLines(Path.of("asterisk-conf/queues.conf")).stream()
                 .map(l -> l.replaceAll(";.*", "").trim()).filter(l -> l.matches("\\[[a-z0-9-]+\\](\\([a-z-]+\\))?"))
                 .map(l -> l.substring(1, l.indexOf(']'))).filter(q -> !q.equals("general")).sorted()
                 .toList();
