@@ -272,6 +272,9 @@ start() {
   fi
   local started=$SECONDS pid
   : >"$ROOT$LOG_IN_ROOT/console.out"
+  # a new Asterisk numbers its channels from 1 again: the tests find a call's lines in the full log
+  # by its channel name, so the last run's log is kept aside, never mixed with this one's
+  if [ -f "$(full_log)" ]; then mv -f "$(full_log)" "$(full_log).previous"; fi
   setsid chroot "$ROOT" /usr/sbin/asterisk -C "$AST_CONF" -f -n \
     </dev/null >>"$ROOT$LOG_IN_ROOT/console.out" 2>&1 &
   pid=$!
