@@ -29,9 +29,16 @@ final class Throughput {
     private Throughput() {}
 
     static Rounds run(Path dir, int concurrency, Duration length, int rounds, PrintStream out)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, java.sql.SQLException {
         int maxCalls = Math.min(10_000, concurrency * 2);
         var config = new BenchConfig(ServerProcess.freePort(), ServerProcess.freePort(), maxCalls, "energy", false); // the same "Wait 5.000" as the baseline sends
+        int past = Integer.getInteger("bench.pastCallbacks", 0);
+        if (past > 0) {
+            boolean withoutIndex = Boolean.getBoolean("bench.withoutCallerIndex");
+            PastCallbacks.fill(dir.resolve("hotline.db"), past, withoutIndex);
+            out.printf("  the hotline's store holds %d past callbacks (DONE)%s%n", past,
+                    withoutIndex ? ", without V9's index callbacks_caller" : "");
+        }
         try (var bare = ServerProcess.bare(ServerProcess.freePort(), concurrency * 2, dir.resolve("asterisk-java.log"));
              var hotline = ServerProcess.hotline(config.write(dir), config.agiPort(), dir.resolve("hotline.log"))) {
             Duration warmUp = Duration.ofSeconds(Math.min(5, Math.max(2, length.toSeconds() / 2)));
