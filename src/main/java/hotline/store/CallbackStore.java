@@ -155,8 +155,8 @@ public interface CallbackStore extends AutoCloseable {
 
     /**
      * Callbacks put back in line as {@code interrupted} (their node died or stopped mid-dial) and not
-     * dialled since: PENDING or FAILED, oldest first, at most 1000. The dialler asks Asterisk
-     * whether the callee answered meanwhile.
+     * dialled since: PENDING, or FAILED with their last attempt begun within a day; oldest first, at
+     * most 1000. The dialler asks Asterisk whether the callee answered meanwhile.
      */
     List<CallbackRequest> interrupted();
 

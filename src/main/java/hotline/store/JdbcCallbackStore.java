@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  */
 final class JdbcCallbackStore implements CallbackStore {
 
+    /** How long after its last attempt began a FAILED interrupted callback is still asked about. */
+    static final java.time.Duration INTERRUPTED_ASKED_FOR = java.time.Duration.ofDays(1);
+
     private static final Logger log = LoggerFactory.getLogger(JdbcCallbackStore.class);
     /** claimNext gives up after this many lost races or set-aside rows in a row. */
     private static final int CLAIM_RACES = 50;
@@ -227,14 +230,17 @@ final class JdbcCallbackStore implements CallbackStore {
 
     @Override
     public List<CallbackRequest> interrupted() {
+        // FAILED ones only for a day after their last attempt began: an answer is marked during that
+        // attempt's call or never, and rows the past keeps forever would fill the 1000 and hide new ones
         var rows = sql.query("list interrupted callbacks", "SELECT " + CallbackRows.COLUMNS + " FROM callbacks "
-                + "WHERE state IN ('PENDING', 'FAILED') AND last_result = ? ORDER BY id LIMIT 1000", rs -> {
+                + "WHERE last_result = ? AND (state = 'PENDING' OR (state = 'FAILED' AND last_attempt_at >= ?)) "
+                + "ORDER BY id LIMIT 1000", rs -> {
                     try {
                         return Optional.of(CallbackRows.read(rs));
                     } catch (IllegalArgumentException bad) { // the dialler sets it aside when it meets it
                         return Optional.<CallbackRequest>empty();
                     }
-                }, AttemptResult.INTERRUPTED);
+                }, AttemptResult.INTERRUPTED, now().minus(INTERRUPTED_ASKED_FOR).toEpochMilli());
         return rows.stream().flatMap(Optional::stream).toList();
     }
 

@@ -264,6 +264,21 @@ abstract class CallbackStoreContract {
     }
 
     @Test
+    void aCallbackThatFailedInterruptedIsAskedAboutForADayAfterItsLastAttemptThenNoLonger() {
+        long id = store.save(request("0602")).id();
+        for (int i = 0; i < config().maxAttempts(); i++) { // every attempt's node dies mid-dial
+            store.claim(id).orElseThrow();
+            clock.advance(config().claimTimeout().plusSeconds(1));
+            assertThat(store.releaseStaleClaims()).isEqualTo(1);
+        }
+        assertThat(store.find(id).orElseThrow().state()).isEqualTo(CallbackState.FAILED);
+        assertThat(store.interrupted()).map(CallbackRequest::id).containsExactly(id);
+
+        clock.advance(java.time.Duration.ofDays(1));
+        assertThat(store.interrupted()).as("an answer is marked during the attempt or never").isEmpty();
+    }
+
+    @Test
     void opsCanCloseACallbackByHandAndAnUnknownIdIsEmpty() {
         long id = store.save(request("0601")).id();
 
