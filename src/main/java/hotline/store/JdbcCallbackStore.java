@@ -54,7 +54,7 @@ final class JdbcCallbackStore implements CallbackStore {
         Dialect dialect = Dialect.of(config.jdbcUrl());
         var store = new JdbcCallbackStore(config, clock, dialect,
                 new Sql(Sql.pool(dialect.dataSource(config), config), describe(config.jdbcUrl()),
-                        dialect instanceof Dialect.Sqlite ? Optional.of(new OneWriter(config.timeout())) : Optional.empty()),
+                        dialect instanceof Dialect.Sqlite ? Optional.of(config.timeout()) : Optional.empty()),
                 outranking);
         try {
             store.sql.run("check durability", c -> {

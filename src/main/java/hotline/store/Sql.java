@@ -29,10 +29,21 @@ final class Sql implements AutoCloseable {
         this(ds, describe, Optional.empty());
     }
 
-    Sql(HikariDataSource ds, String describe, Optional<OneWriter> oneWriter) {
+    /** With {@code oneWriterTurn}, writes go through one {@link OneWriter} that waits at most that for a turn. */
+    Sql(HikariDataSource ds, String describe, Optional<Duration> oneWriterTurn) {
         this.ds = ds;
         this.describe = describe;
-        this.oneWriter = oneWriter;
+        this.oneWriter = oneWriterTurn.map(turn -> new OneWriter(turn, new OneWriter.Connections() {
+            @Override
+            public Connection open() throws SQLException {
+                return ds.getConnection();
+            }
+
+            @Override
+            public void evict(Connection c) {
+                ds.evictConnection(c);
+            }
+        }));
     }
 
     /** The store's pool on {@code driver}: every wait bounded by store.timeout. */
@@ -75,9 +86,14 @@ final class Sql implements AutoCloseable {
         });
     }
 
-    /** One transaction: committed when {@code work} returns, rolled back when it throws. */
+    /**
+     * One transaction: committed when {@code work} returns, rolled back when it throws. On SQLite
+     * it may share its commit with other writes queued meanwhile ({@link OneWriter}), in a
+     * savepoint of its own: {@code work} must not commit, roll back or change auto-commit itself.
+     */
     <T> T transaction(String what, Work<T> work) {
-        return written(what, () -> run(what, c -> {
+        if (oneWriter.isPresent()) return oneWriter.get().inTurn(what + " on " + describe, work);
+        return run(what, c -> {
             boolean clean = false;
             try {
                 c.setAutoCommit(false); // SQLite: BEGIN IMMEDIATE, which fails on a database locked past busy_timeout
@@ -99,15 +115,12 @@ final class Sql implements AutoCloseable {
                 if (clean) c.setAutoCommit(true);
                 else ds.evictConnection(c);
             }
-        }));
+        });
     }
 
     int update(String what, String sql, Object... args) {
-        return written(what, () -> run(what, c -> update(c, sql, args)));
-    }
-
-    private <T> T written(String what, java.util.function.Supplier<T> write) {
-        return oneWriter.isPresent() ? oneWriter.get().inTurn(what + " on " + describe, write) : write.get();
+        if (oneWriter.isPresent()) return oneWriter.get().inTurn(what + " on " + describe, c -> update(c, sql, args));
+        return run(what, c -> update(c, sql, args));
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {
@@ -142,8 +155,8 @@ final class Sql implements AutoCloseable {
 
     @Override
     public void close() {
+        oneWriter.ifPresent(OneWriter::close); // its queued writes first, while the pool is open
         offCarrier.close();
-        oneWriter.ifPresent(OneWriter::close);
         ds.close();
     }
 
