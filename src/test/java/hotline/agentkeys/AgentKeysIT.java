@@ -111,8 +111,8 @@ class AgentKeysIT extends LabCalls {
                 Duration.ofMillis(6500));
         assertThat(hotline.journal).anySatisfy(line -> assertThat(line)
                 .contains("\"alert\"", "HotlineAbusiveCaller", "agent:abusive-hangup"));
-        // res_agi logs each EXEC at verbose 3: "AGI Script Executing Application: (UserEvent) Options: (...)"
-        assertThat(Lab.logLines("Executing Application: (UserEvent)")).anyMatch(l -> l.contains("HotlineAbusiveCaller"));
+        // this call's own AGI trace: the alert sent as a UserEvent for the team lead's screen
+        Lab.assertInOrder(Lab.logLines(end.getChannel()), Lab.sent("EXEC \"UserEvent\" \"HotlineAbusiveCaller,"));
         // §7 "report it to the team lead": a stored report naming the caller, this call and the agent
         assertThat(store.callers().reports(Optional.of("5550100"), 10)).anySatisfy(r -> {
             assertThat(r.agent()).startsWith("Local/s@robot-agent-keys");

@@ -105,7 +105,7 @@ class CallbacksIT extends LabCalls {
             AgentConnectEvent connected = lab.await(AgentConnectEvent.class,
                     e -> "hotline".equals(e.getQueue()) && joined.getChannel().equals(e.getChannel()),
                     Duration.ofSeconds(40), "the robot agent answering");
-            List<String> whisper = Lab.logLines("agent-whisper");
+            List<String> whisper = Lab.logLines(connected.getDestChannel()); // the agent's leg, where agent-whisper runs
             lab.hangUp(connected.getChannel());
             HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
 
@@ -127,7 +127,7 @@ class CallbacksIT extends LabCalls {
 
             AgentConnectEvent connected = lab.await(AgentConnectEvent.class, e -> "teamlead".equals(e.getQueue()),
                     Duration.ofSeconds(60), "the team lead answering");
-            List<String> whisper = Lab.logLines("teamlead-whisper");
+            List<String> whisper = Lab.logLines(connected.getDestChannel()); // the agent's leg, where teamlead-whisper runs
             lab.hangUp(connected.getChannel());
             HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(20));
 

@@ -94,14 +94,16 @@ class CallersIT extends LabCalls {
         lab.addQueueMember("hotline", AGENT);
         try {
             String robot = lab.callFrom("robot-speaks", number, vars);
-            lab.await(AgentConnectEvent.class, e -> "hotline".equals(e.getQueue()), Duration.ofSeconds(60),
-                    "the robot agent answering");
+            AgentConnectEvent connected = lab.await(AgentConnectEvent.class,
+                    e -> "hotline".equals(e.getQueue()) && number.equals(e.getCallerIdNum()),
+                    Duration.ofSeconds(60), "the robot agent answering this caller");
             HotlineCallEndedEvent end = lab.awaitEnd(robot, Duration.ofSeconds(60));
 
             assertThat(end.getOutcome()).isEqualTo("queued:hotline");
             // the robot agent's own recording: the whisper before the bridge
             HeardPrompts.by(agentEars).assertInOrder("en", "agent-repeat-caller", "agent-repeat-today");
-            assertThat(Lab.logLines("agent-whisper")).anyMatch(l -> l.contains("hotline/agent-repeat-caller"));
+            assertThat(Lab.logLines(connected.getDestChannel())) // the agent's leg, where agent-whisper runs
+                    .anyMatch(l -> l.contains("agent-whisper") && l.contains("hotline/agent-repeat-caller"));
             var callerHeard = HeardPrompts.by(robot);
             for (String key : new String[] {"agent-repeat-caller", "agent-repeat-today"}) {
                 assertThat(callerHeard.find("en", key, Duration.ZERO)).as("the caller heard " + key).isEmpty();
