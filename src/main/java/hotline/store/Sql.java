@@ -124,9 +124,11 @@ final class Sql implements AutoCloseable {
     }
 
     static int update(Connection c, String sql, Object... args) throws SQLException {
-        try (var st = c.prepareStatement(sql)) {
-            bind(st, args);
-            return st.executeUpdate();
+        try (var prepared = SqliteStatements.prepare(c, sql)) {
+            bind(prepared.statement, args);
+            int changed = prepared.statement.executeUpdate();
+            prepared.ranWell();
+            return changed;
         }
     }
 
@@ -135,12 +137,13 @@ final class Sql implements AutoCloseable {
     }
 
     static <T> List<T> query(Connection c, String sql, Row<T> row, Object... args) throws SQLException {
-        try (var st = c.prepareStatement(sql)) {
-            bind(st, args);
+        try (var prepared = SqliteStatements.prepare(c, sql)) {
+            bind(prepared.statement, args);
             var found = new ArrayList<T>();
-            try (ResultSet rs = st.executeQuery()) {
+            try (ResultSet rs = prepared.statement.executeQuery()) {
                 while (rs.next()) found.add(row.read(rs));
             }
+            prepared.ranWell();
             return found;
         }
     }
