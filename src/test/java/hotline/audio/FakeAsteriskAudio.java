@@ -44,7 +44,7 @@ final class FakeAsteriskAudio implements AutoCloseable {
     }
 
     /** What the caller heard of the server while it spoke in real time, and when. */
-    record Heard(int loudFrames, long lastLoudNanos, long voiceStartNanos) {
+    record Heard(int loudFrames, long lastLoudNanos, long voiceStartNanos, int frames) {
         java.time.Duration lastLoudFrameAt() {
             return java.time.Duration.ofNanos(lastLoudNanos);
         }
@@ -86,6 +86,7 @@ final class FakeAsteriskAudio implements AutoCloseable {
         var heard = new java.util.concurrent.CompletableFuture<Heard>();
         Thread.ofVirtual().start(() -> {
             int loud = 0;
+            int frames = 0;
             long last = 0;
             try {
                 while (true) {
@@ -93,6 +94,7 @@ final class FakeAsteriskAudio implements AutoCloseable {
                     if (kind < 0 || kind == AudioFrame.KIND_HANGUP) break;
                     int length = in.readUnsignedShort();
                     byte[] payload = in.readNBytes(length);
+                    if (kind == AudioFrame.KIND_AUDIO) frames++;
                     if (kind == AudioFrame.KIND_AUDIO && levelLittleEndian(payload) > -50) {
                         loud++;
                         last = System.nanoTime() - start;
@@ -101,7 +103,7 @@ final class FakeAsteriskAudio implements AutoCloseable {
             } catch (IOException e) {
                 // closed: what was heard so far is the answer
             }
-            heard.complete(new Heard(loud, last, voiceStart[0]));
+            heard.complete(new Heard(loud, last, voiceStart[0], frames));
         });
         return heard;
     }

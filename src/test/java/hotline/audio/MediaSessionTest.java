@@ -36,7 +36,9 @@ class MediaSessionTest extends AudioSocketServerFixture {
             var played = session.play(PROMPT, "", true);
 
             assertThat(played).isInstanceOf(MediaSession.Played.Finished.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1450), Duration.ofMillis(1600));
+            // 74 slots after the first frame (1.48 s); the stream's clock began at the connection,
+            // and up to 3 frames (60 ms) it missed before play() go out at once (a cold JVM: 1.445 s)
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(1400), Duration.ofMillis(1600));
             session.close();
             assertThat(line.get().loudFrames()).isEqualTo(75);
         }
@@ -115,6 +117,30 @@ class MediaSessionTest extends AudioSocketServerFixture {
             assertThat(Duration.ofNanos(System.nanoTime() - windowStarted)).isBetween(Duration.ofMillis(980), Duration.ofMillis(1100));
             assertThat(((MediaSession.Listened.Decided) listened).verdict()).isInstanceOf(LineVerdict.Silence.class);
             session.close();
+        }
+    }
+
+    /** Silence keeps the stream alive: one frame per 20 ms slot, none extra, and each stretch ends on the clock. */
+    @Test
+    void aPauseAndAnOddWindowOfSilenceSendOneFrameFor20MsAndEndOnTheClock() throws Exception {
+        try (var asterisk = new FakeAsteriskAudio(port)) {
+            MediaSession session = connected(asterisk);
+            var line = asterisk.speakInRealTime(Signals.hiss(-62, 5));
+            long started = System.nanoTime();
+
+            session.pause(Duration.ofMillis(1000));
+            var listened = session.listen(Duration.ofMillis(510), "");
+            session.play(PROMPT, "", true);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(2990), Duration.ofMillis(3150));
+            assertThat(((MediaSession.Listened.Decided) listened).verdict()).isInstanceOf(LineVerdict.Silence.class);
+            session.close();
+            var heard = line.get();
+            assertThat(heard.loudFrames()).isEqualTo(75);
+            // 50 + 25 of silence (26 when the window's end falls in its last slot, one more when the stream
+            // began before the pause did), 75 of the prompt: never more frames than 20 ms slots
+            assertThat(heard.frames()).isBetween(150, 152);
+            assertThat(Duration.ofNanos(heard.lastLoudNanos())).isBetween(Duration.ofMillis(2950), Duration.ofMillis(3150));
         }
     }
 
