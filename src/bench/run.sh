@@ -2,6 +2,7 @@
 # The benchmark harness (docs/performance.md). From the project folder:
 #   bash src/bench/run.sh            # everything: throughput vs bare Asterisk-Java, audio, capacity ramp
 #   bash src/bench/run.sh throughput|audio|ramp|guard
+#   bash src/bench/run.sh hold       # live calls held (energy detector, real time); steps: BENCH_JVM="-Dbench.hold=1000,10000"
 #   bash src/bench/run.sh nodes      # one node vs two on this machine; smaller: BENCH_JVM="-Dbench.channels=100 -Dbench.seconds=5"
 # Builds the server and the harness (Maven profile "bench", offline), then runs hotline.bench.Bench.
 set -euo pipefail

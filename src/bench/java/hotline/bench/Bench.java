@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * The benchmark harness (docs/performance.md): {@code bash src/bench/run.sh [all|throughput|audio|ramp|guard|nodes]}.
+ * The benchmark harness (docs/performance.md): {@code bash src/bench/run.sh [all|throughput|audio|ramp|hold|guard|nodes]}.
  * Every figure is measured against servers started for this run on free loopback ports.
  */
 public final class Bench {
@@ -13,6 +13,11 @@ public final class Bench {
     /** The capacity ramp's steps (live calls); it stops at the first limit hit. */
     private static final java.util.List<Integer> RAMP = java.util.Arrays.stream(
             System.getProperty("bench.ramp", "50,100,200,400,600,800,1000,1500,2000").split(","))
+            .map(String::trim).map(Integer::valueOf).toList();
+
+    /** The live-call steps of {@code hold} (fake channels, each a call after the other). */
+    private static final java.util.List<Integer> HOLD = java.util.Arrays.stream(
+            System.getProperty("bench.hold", "1000,2500,5000,10000").split(","))
             .map(String::trim).map(Integer::valueOf).toList();
 
     private Bench() {}
@@ -28,6 +33,7 @@ public final class Bench {
             case "guard" -> System.exit(Guard.run(dir, out));
             case "audio" -> audio(dir, Integer.getInteger("bench.calls", 100), Integer.getInteger("bench.rounds", 3));
             case "ramp" -> Ramp.run(dir, RAMP, out);
+            case "hold" -> Hold.run(dir, HOLD, out);
             case "nodes" -> nodes(dir, Integer.getInteger("bench.channels", 200), Integer.getInteger("bench.seconds", 10),
                     Integer.getInteger("bench.rounds", 3));
             case "all" -> {
@@ -36,7 +42,7 @@ public final class Bench {
                 Ramp.run(dir, RAMP, out);
             }
             default -> {
-                System.err.println("usage: run.sh [all|throughput|audio|ramp|guard|nodes]");
+                System.err.println("usage: run.sh [all|throughput|audio|ramp|hold|guard|nodes]");
                 System.exit(2);
             }
         }

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Asterisk's side of one FastAGI call (the request header as Asterisk 22 writes it, then one reply
- * per command, answered at once: the fake never sleeps for {@code Wait} or {@code WaitForNoise}),
+ * per command, answered at once: the fake never sleeps for {@code Wait} or {@code WaitForNoise};
+ * or, {@link #inRealTime}, after as long as Asterisk would take: the call is then live that long),
  * with the AudioSocket session of {@code EXEC AudioSocket} played by {@link AudioLine}. Times each
  * command's turnaround: from the moment we start writing our reply (or the header) to the next
  * command read whole.
@@ -21,7 +22,7 @@ final class FakeCall {
 
     /** One call as Asterisk saw it. */
     record Seen(List<String> commands, long[] turnaroundNanos, List<AudioLine.Heard> audio, String outcome,
-                long lengthNanos) {
+                long lengthNanos, long heldNanos) {
         boolean refused() {
             return outcome.equals("server-busy") || commands.isEmpty();
         }
@@ -36,7 +37,17 @@ final class FakeCall {
     }
 
     static Seen run(int agiPort, CallShape shape, Observed observed) throws IOException {
+        return run(agiPort, shape, observed, false);
+    }
+
+    /** As Asterisk paces it: prompts, {@code Wait} and {@code WaitForNoise} answered when they would end. */
+    static Seen inRealTime(int agiPort, CallShape shape) throws IOException {
+        return run(agiPort, shape, Observed.IGNORED, true);
+    }
+
+    private static Seen run(int agiPort, CallShape shape, Observed observed, boolean realTime) throws IOException {
         long started = System.nanoTime();
+        long held = 0;
         long n = NUMBER.incrementAndGet();
         var commands = new ArrayList<String>();
         var turnaround = new long[64];
@@ -68,6 +79,7 @@ final class FakeCall {
                 }
                 if (command.startsWith("STREAM FILE") && command.contains("greeting")) greetingDone = true;
                 if (command.startsWith("SET VARIABLE \"HOTLINE_OUTCOME\"")) outcome = command.replaceAll(".* \"([^\"]*)\"$", "$1");
+                if (realTime) held += hold(command, reply);
                 sent = System.nanoTime();
                 try {
                     out.write((reply + "\n").getBytes(StandardCharsets.UTF_8));
@@ -80,7 +92,24 @@ final class FakeCall {
             // the server closed mid-reply, as Asterisk sees it too
         }
         int measured = Math.min(commands.size(), turnaround.length);
-        return new Seen(commands, java.util.Arrays.copyOf(turnaround, measured), audio, outcome, System.nanoTime() - started);
+        return new Seen(commands, java.util.Arrays.copyOf(turnaround, measured), audio, outcome, System.nanoTime() - started,
+                held);
+    }
+
+    /** Sleeps as long as Asterisk would take to answer {@code command} so; returns the nanoseconds slept. */
+    private static long hold(String command, String reply) {
+        long nanos = 0;
+        if (command.startsWith("STREAM FILE")) {
+            var endpos = java.util.regex.Pattern.compile("endpos=(\\d+)").matcher(reply);
+            if (endpos.find()) nanos = Long.parseLong(endpos.group(1)) * 125_000L; // 8000 samples a second
+        } else if (command.startsWith("EXEC \"Wait\" ")) {
+            nanos = (long) (Double.parseDouble(command.replaceAll("^EXEC \"Wait\" \"([0-9.]+)\"$", "$1")) * 1e9);
+        } else if (command.startsWith("EXEC \"WaitForNoise\" ")) {
+            // a silent line: the timeout, its last argument, runs out
+            nanos = Long.parseLong(command.replaceAll("^.*,([0-9]+)\"$", "$1")) * 1_000_000_000L;
+        }
+        if (nanos > 0) ServerProcess.sleep(nanos / 1_000_000);
+        return nanos;
     }
 
     private static String header(long n, CallShape shape) {

@@ -8,7 +8,7 @@ import java.time.Duration;
  * @param bindAddress   where to listen; 127.0.0.1 when Asterisk runs on the same host
  * @param port          FastAGI port, 4573 by convention
  * @param maxCalls      calls handled at once; beyond it a call is refused with
- *                      HOTLINE_OUTCOME=server-busy so the dialplan plays the fallback, 1..10000
+ *                      HOTLINE_OUTCOME=server-busy so the dialplan plays the fallback, 1..100000
  * @param drainGrace    on SIGTERM, how long live calls may run on before the process exits, 0..1h
  * @param headerTimeout how long a connection may take to send its whole AGI request header;
  *                      after it the request is refused as failed:bad-request, 100ms..60s
@@ -41,7 +41,7 @@ public record Server(String bindAddress, Integer port, Integer maxCalls, Duratio
         var check = new Check();
         check.that("bind-address", !bindAddress.isBlank(), "must not be empty");
         check.that("port", port > 0 && port < 65536, "must be 1..65535, was " + port);
-        check.that("max-calls", maxCalls > 0 && maxCalls <= 10_000, "must be 1..10000, was " + maxCalls);
+        check.that("max-calls", maxCalls > 0 && maxCalls <= 100_000, "must be 1..100000, was " + maxCalls);
         check.between("drain-grace", drainGrace, Duration.ZERO, Duration.ofHours(1));
         check.between("header-timeout", headerTimeout, Duration.ofMillis(100), Duration.ofSeconds(60));
         check.that("admin-address", !adminAddress.isBlank(), "must not be empty");
