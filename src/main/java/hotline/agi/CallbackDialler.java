@@ -43,6 +43,13 @@ public final class CallbackDialler implements AutoCloseable {
      * much. Also the lease of the store's hold on the agent, on every node, should the queued event be lost.
      */
     static final Duration INTRO_ALLOWANCE = Duration.ofMinutes(1);
+    /**
+     * The callee is in the queue (HotlineCallbackQueued, from Queue()'s B() gosub): the agent stays
+     * held this much longer. Asterisk answers the agent a millisecond later but shows it in use
+     * only when its device state follows, and in between the agent reads ready with nobody
+     * waiting: TwoNodesIT saw the other node place the next callback 24 ms after the answer.
+     */
+    static final Duration QUEUED_SETTLE = Duration.ofSeconds(2);
     /** Beyond ring-for, how long an OriginateResponse may take before the attempt is closed unanswered. */
     static final Duration RESPONSE_ALLOWANCE = Duration.ofSeconds(30);
     /** close(): beyond ring-for, time for the last OriginateResponses to arrive. */
@@ -241,21 +248,21 @@ public final class CallbackDialler implements AutoCloseable {
             }
             case DialEvent.Queued q -> {
                 inFlight.done(id);
-                endHolding(id);
+                endHolding(id, QUEUED_SETTLE);
                 log.info("callback {} is in the queue at position 1 (Asterisk counts it waiting)", id);
             }
             case DialEvent.Ended e -> {
                 inFlight.done(id);
-                endHolding(id);
+                endHolding(id, Duration.ZERO);
                 log.debug("callback {}: call ended", id);
             }
         }
     }
 
     /** Every node hears the dialplan's events: whichever is first frees the agent for all (the rest change nothing). */
-    private void endHolding(long id) {
+    private void endHolding(long id, Duration after) {
         try {
-            if (store.endHolding(id)) log.debug("callback {}: its agent is no longer held", id);
+            if (store.endHolding(id, after)) log.debug("callback {}: its agent is held {} ms more", id, after.toMillis());
         } catch (RuntimeException e) { // the hold's lease frees the agent anyway
             log.warn("callback {}: cannot end its hold on the agent ({}); it ends within {}", id, e.getMessage(),
                     INTRO_ALLOWANCE);

@@ -68,6 +68,13 @@ final class Attempts {
                 "UPDATE callbacks SET holding_until = NULL WHERE id = ? AND holding_until IS NOT NULL", id);
     }
 
+    /** The hold ends at {@code at} instead, if it would have ended later (0 when it held none, or ends sooner). */
+    int endHolding(long id, java.time.Instant at) {
+        return sql.update("end the hold of callback " + id + " at " + at,
+                "UPDATE callbacks SET holding_until = ? WHERE id = ? AND holding_until > ?", at.toEpochMilli(), id,
+                at.toEpochMilli());
+    }
+
     /** The call was certainly not placed (AMI was not connected): PENDING again, the attempt not counted. */
     int unplaced(long id, int attempt) {
         return sql.update("put back callback " + id, "UPDATE callbacks SET state = 'PENDING', attempts = attempts - 1, "

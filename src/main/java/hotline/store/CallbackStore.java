@@ -106,6 +106,14 @@ public interface CallbackStore extends AutoCloseable {
      */
     boolean endHolding(long id);
 
+    /**
+     * As {@link #endHolding}, {@code after} from now rather than at once (never later than the hold
+     * would have ended): the callee is in the queue and Asterisk is connecting the agent, whose
+     * device state shows it busy only a few milliseconds later. False when it held none, or ends
+     * sooner already.
+     */
+    boolean endHolding(long id, Duration after);
+
     /** The call of this attempt was certainly not placed: PENDING again, the attempt not counted. */
     boolean putBackUnplaced(long id, int attempt);
 

@@ -177,6 +177,12 @@ final class JdbcCallbackStore implements CallbackStore {
     }
 
     @Override
+    public boolean endHolding(long id, Duration after) {
+        if (after.isNegative()) throw new IllegalArgumentException("after: must not be negative, was " + after);
+        return after.isZero() ? endHolding(id) : attempts.endHolding(id, clock.instant().plus(after)) == 1;
+    }
+
+    @Override
     public boolean putBackUnplaced(long id, int attempt) {
         return attempts.unplaced(id, attempt) == 1;
     }

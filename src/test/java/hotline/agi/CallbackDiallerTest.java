@@ -76,6 +76,7 @@ class CallbackDiallerTest {
             dialler.tick();
             board.report(new DialEvent.Answered(id, 1));
             board.report(new DialEvent.Queued(id));
+            clock.advance(CallbackDialler.QUEUED_SETTLE);
         }
 
         assertThat(board.placedIds()).containsExactly(a, b, c);
@@ -94,7 +95,7 @@ class CallbackDiallerTest {
     }
 
     @Test
-    void aCallbackRingingOrHearingItsIntroHoldsTheReadyAgentUntilItIsQueued() {
+    void aCallbackRingingOrHearingItsIntroHoldsTheReadyAgentUntilItIsQueuedAndTheAgentsStateSettles() {
         long a = save("5550001", CallbackQueue.of("hotline"));
         long b = save("5550002", CallbackQueue.of("hotline"));
         board.line("hotline", 1, 0);
@@ -105,6 +106,10 @@ class CallbackDiallerTest {
         assertThat(board.placedIds()).containsExactly(a);
 
         board.report(new DialEvent.Queued(a));
+        clock.advance(CallbackDialler.QUEUED_SETTLE.minusMillis(1));
+        dialler.tick();
+        assertThat(board.placedIds()).as("Asterisk still shows the agent ready while it connects").containsExactly(a);
+        clock.advance(Duration.ofMillis(1));
         dialler.tick();
         assertThat(board.placedIds()).containsExactly(a, b);
     }

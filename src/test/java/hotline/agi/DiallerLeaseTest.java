@@ -154,6 +154,7 @@ class DiallerLeaseTest {
         assertThat(board.placedIds()).containsExactly(first);
 
         board.report(new DialEvent.Queued(first));
+        clock.advance(CallbackDialler.QUEUED_SETTLE);
         nodeB.tick();
         assertThat(board.placedIds()).containsExactly(first, second);
     }

@@ -116,6 +116,23 @@ abstract class SeveralNodesContract extends CallbackQueuesContract {
     }
 
     @Test
+    void theCalleeReachingTheQueueKeepsTheAgentHeldForTheSettleOnlyThenFreesItForEveryNode() {
+        store.save(request("0602111"));
+        long next = store.save(request("0602112")).id();
+        try (var otherNode = CallbackStore.open(config(), clock)) {
+            long answered = answeredOnNodeA("0602111").id();
+
+            assertThat(otherNode.endHolding(answered, Duration.ofSeconds(2))).isTrue();
+            assertThat(store.endHolding(answered, Duration.ofSeconds(2))).as("never later, and once").isFalse();
+            clock.advance(Duration.ofMillis(1999));
+            assertThat(otherNode.claimNext(CallbackQueue.of("hotline"), nodeB, 1)).isEmpty();
+            clock.advance(Duration.ofMillis(1));
+            assertThat(otherNode.claimNext(CallbackQueue.of("hotline"), nodeB, 1)).map(CallbackRequest::id).contains(next);
+            assertThat(store.endHolding(answered, Duration.ofSeconds(2))).as("a hold that ran out is not made again").isFalse();
+        }
+    }
+
+    @Test
     void aHoldWhoseNodeWasKilledEndsWhenItsLeaseRunsOut() {
         store.save(request("0602105"));
         long next = store.save(request("0602106")).id();
