@@ -28,6 +28,11 @@ final class FakeCall {
         }
     }
 
+    /** The real-time answers' lengths, read from each command: compiled once, not per command. */
+    private static final java.util.regex.Pattern ENDPOS = java.util.regex.Pattern.compile("endpos=(\\d+)");
+    private static final java.util.regex.Pattern WAIT = java.util.regex.Pattern.compile("^EXEC \"Wait\" \"([0-9.]+)\"$");
+    private static final java.util.regex.Pattern NOISE_TIMEOUT = java.util.regex.Pattern.compile("^EXEC \"WaitForNoise\" \".*,([0-9]+)\"$");
+
     private static final AtomicLong NUMBER = new AtomicLong(1_764_000_000_000L);
 
     private FakeCall() {}
@@ -99,14 +104,13 @@ final class FakeCall {
     /** Sleeps as long as Asterisk would take to answer {@code command} so; returns the nanoseconds slept. */
     private static long hold(String command, String reply) {
         long nanos = 0;
-        if (command.startsWith("STREAM FILE")) {
-            var endpos = java.util.regex.Pattern.compile("endpos=(\\d+)").matcher(reply);
-            if (endpos.find()) nanos = Long.parseLong(endpos.group(1)) * 125_000L; // 8000 samples a second
-        } else if (command.startsWith("EXEC \"Wait\" ")) {
-            nanos = (long) (Double.parseDouble(command.replaceAll("^EXEC \"Wait\" \"([0-9.]+)\"$", "$1")) * 1e9);
-        } else if (command.startsWith("EXEC \"WaitForNoise\" ")) {
-            // a silent line: the timeout, its last argument, runs out
-            nanos = Long.parseLong(command.replaceAll("^.*,([0-9]+)\"$", "$1")) * 1_000_000_000L;
+        java.util.regex.Matcher m;
+        if (command.startsWith("STREAM FILE") && (m = ENDPOS.matcher(reply)).find()) {
+            nanos = Long.parseLong(m.group(1)) * 125_000L; // 8000 samples a second
+        } else if ((m = WAIT.matcher(command)).matches()) {
+            nanos = (long) (Double.parseDouble(m.group(1)) * 1e9);
+        } else if ((m = NOISE_TIMEOUT.matcher(command)).matches()) {
+            nanos = Long.parseLong(m.group(1)) * 1_000_000_000L; // a silent line: the timeout, its last argument, runs out
         }
         if (nanos > 0) ServerProcess.sleep(nanos / 1_000_000);
         return nanos;
