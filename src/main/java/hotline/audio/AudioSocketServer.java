@@ -1,24 +1,18 @@
 package hotline.audio;
 
 import hotline.config.LineQuality;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketException;
-import java.net.SocketTimeoutException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
@@ -26,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Listens for Asterisk's {@code AudioSocket()} connections (docs/line-quality.md): one
- * virtual thread per connection. The call's side first opens a {@link MediaSession}
+ * Listens for Asterisk's {@code AudioSocket()} connections (docs/line-quality.md): a few
+ * {@link MediaLoop}s (one thread each, one per core) read and pace them all. The call's side first opens a {@link MediaSession}
  * ({@link #open}), then runs {@code EXEC AudioSocket <session.audioSocketArguments()>};
  * the connection names its session by UUID in its first frame, then streams the caller's
  * audio and keys to it until either side ends it.
@@ -49,23 +43,22 @@ public final class AudioSocketServer implements AutoCloseable {
     static final int MAX_CONNECTIONS = 1024;
     /** Connections identifying beyond the sessions waiting for one (strays, retries). */
     static final int MAX_UNIDENTIFIED = 32;
-    private static final int UUID_FRAME_BYTES = 3 + 16;
+    /** Media threads: one per core (each paces and reads its share of the calls), at most 4. */
+    static final int LOOPS = Math.clamp(Runtime.getRuntime().availableProcessors(), 1, 4);
 
     private final String bindAddress;
     private final int port;
     private final Predicate<InetAddress> allowed;
     private final int maxConnections;
     private final Map<UUID, MediaSession> sessions = new ConcurrentHashMap<>();
-    private final Set<Socket> live = ConcurrentHashMap.newKeySet();
+    private final Set<SocketChannel> live = ConcurrentHashMap.newKeySet();
     private final AtomicInteger unidentified = new AtomicInteger();
     private final AtomicInteger taken = new AtomicInteger(); // connections a session took
     private final AtomicLong connectionNumber = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong opened = new AtomicLong();
-    private ServerSocket serverSocket;
-    /** Drops a connection Asterisk did not end {@link #LINGER_MS} after our hangup frame (one timer per session). */
-    private final ScheduledExecutorService lingering = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().name("audiosocket-linger").daemon().factory());
+    private ServerSocketChannel serverSocket;
+    private final List<MediaLoop> loops = new ArrayList<>();
 
     private volatile hotline.time.Ticker ticker = hotline.time.Ticker.SYSTEM;
 
@@ -103,24 +96,27 @@ public final class AudioSocketServer implements AutoCloseable {
 
     /** Binds and starts accepting; returns the bound port (useful when configured as 0). */
     public synchronized int start() throws IOException {
-        serverSocket = new ServerSocket();
-        serverSocket.setReuseAddress(true);
+        serverSocket = ServerSocketChannel.open();
+        serverSocket.socket().setReuseAddress(true);
         serverSocket.bind(new InetSocketAddress(InetAddress.getByName(bindAddress), port), 128);
+        MediaLoop.Owner owner = new Owner();
+        for (int i = 0; i < LOOPS; i++) loops.add(new MediaLoop("audiosocket-media-" + (i + 1), owner));
         Thread.ofPlatform().name("audiosocket-accept").daemon().start(this::acceptLoop);
-        log.info("AudioSocket listening on {}:{}", bindAddress, serverSocket.getLocalPort());
-        return serverSocket.getLocalPort();
+        log.info("AudioSocket listening on {}:{} ({} media threads)", bindAddress, localPort(), LOOPS);
+        return localPort();
+    }
+
+    private int localPort() {
+        return serverSocket.socket().getLocalPort();
     }
 
     /** A new session for a call, waiting for Asterisk's connection. */
     public MediaSession open(String callId, LineQuality quality) {
-        if (serverSocket == null || serverSocket.isClosed()) {
+        if (serverSocket == null || !serverSocket.isOpen()) {
             throw new IllegalStateException("the AudioSocket server is not listening: start() it first");
         }
-        String target = bindAddress + ":" + serverSocket.getLocalPort();
-        var session = new MediaSession(UUID.randomUUID(), quality, target, callId, done -> {
-            sessions.remove(done.id(), done);
-            lingering.schedule(done::dropConnection, LINGER_MS, TimeUnit.MILLISECONDS);
-        });
+        String target = bindAddress + ":" + localPort();
+        var session = new MediaSession(UUID.randomUUID(), quality, target, callId, done -> sessions.remove(done.id(), done));
         sessions.put(session.id(), session);
         opened.incrementAndGet();
         return session;
@@ -155,24 +151,25 @@ public final class AudioSocketServer implements AutoCloseable {
 
     private void acceptLoop() {
         long backoffMs = 0;
-        while (!serverSocket.isClosed()) {
+        int next = 0;
+        while (serverSocket.isOpen()) {
             try {
-                Socket socket = serverSocket.accept();
+                SocketChannel channel = serverSocket.accept();
                 backoffMs = 0;
-                if (live.size() >= maxConnections || !allowed.test(socket.getInetAddress())
+                InetAddress peer = ((InetSocketAddress) channel.getRemoteAddress()).getAddress();
+                if (live.size() >= maxConnections || !allowed.test(peer)
                         || unidentified.get() >= MAX_UNIDENTIFIED + awaitingConnection()) {
                     refused.incrementAndGet();
                     log.warn("AudioSocket connection from {} refused ({} open, {} unidentified)",
-                            socket.getRemoteSocketAddress(), live.size(), unidentified.get());
-                    closeQuietly(socket);
+                            channel.getRemoteAddress(), live.size(), unidentified.get());
+                    closeQuietly(channel);
                     continue;
                 }
-                live.add(socket);
+                live.add(channel);
                 unidentified.incrementAndGet();
-                Thread.ofVirtual().name("audiosocket-" + connectionNumber.incrementAndGet()).start(() -> serve(socket));
-            } catch (SocketException closed) {
-                if (serverSocket.isClosed()) return;
-                backoffMs = backOff(backoffMs, closed);
+                loops.get(next++ % loops.size()).adopt(channel);
+            } catch (ClosedChannelException closed) {
+                return;
             } catch (IOException e) {
                 backoffMs = backOff(backoffMs, e);
             }
@@ -197,91 +194,29 @@ public final class AudioSocketServer implements AutoCloseable {
         return next;
     }
 
-    private void serve(Socket socket) {
-        boolean identified = false;
-        MediaSession attached = null;
-        try (socket) {
-            socket.setTcpNoDelay(true);
-            UUID id = readIdentity(socket);
+    /** The loops' side: which session a connection names, and what is left when it is gone. */
+    private final class Owner implements MediaLoop.Owner {
+        @Override
+        public MediaSession attach(UUID id, MediaSession.Line line, long firstSlotNanos) {
             unidentified.decrementAndGet();
-            identified = true;
             MediaSession session = sessions.get(id);
-            if (session == null || !session.attach(socket)) {
+            if (session == null || !session.attach(line, firstSlotNanos)) {
                 refused.incrementAndGet();
-                log.warn("AudioSocket connection for {} which is not open (unknown, closed, or taken): hung up", id);
-                socket.getOutputStream().write(AudioFrame.hangup());
-                return;
+                return null;
             }
-            attached = session;
             taken.incrementAndGet();
-            stream(session, socket, new DataInputStream(new BufferedInputStream(socket.getInputStream(), 2048)));
-        } catch (SocketTimeoutException e) {
-            if (!identified) refused.incrementAndGet();
-            log.warn("AudioSocket connection {}: {}", identified ? "went quiet" : "did not identify in time", e.getMessage());
-        } catch (EOFException e) {
-            log.debug("AudioSocket connection ended");
-        } catch (IOException | RuntimeException e) {
-            if (attached != null && attached.isClosed()) {
-                log.debug("AudioSocket connection dropped after our hangup frame: {}", e.toString());
-            } else {
-                log.warn("AudioSocket connection closed: {}", e.toString());
-            }
-        } finally {
+            return session;
+        }
+
+        @Override
+        public void gone(SocketChannel channel, boolean identified, boolean timedOut, MediaSession attached) {
             if (!identified) unidentified.decrementAndGet();
+            if (timedOut) refused.incrementAndGet();
             if (attached != null) {
                 taken.decrementAndGet();
                 attached.ended();
             }
-            live.remove(socket);
-        }
-    }
-
-    /**
-     * The UUID frame, all 19 bytes within one deadline (a per-read timeout would let it trickle).
-     * The deadline is one timer that closes the socket, not a socket timeout (a timer per read).
-     */
-    private UUID readIdentity(Socket socket) throws IOException {
-        long deadline = System.nanoTime() + IDENTIFY_TIMEOUT_MS * 1_000_000L;
-        var timer = lingering.schedule(() -> closeQuietly(socket), IDENTIFY_TIMEOUT_MS, TimeUnit.MILLISECONDS);
-        byte[] frame = new byte[UUID_FRAME_BYTES];
-        InputStream in = socket.getInputStream();
-        int got = 0;
-        try {
-            while (got < frame.length) {
-                int n = in.read(frame, got, frame.length - got);
-                if (n < 0) throw new EOFException("closed before its UUID");
-                got += n;
-            }
-        } catch (SocketException closed) {
-            if (System.nanoTime() - deadline >= 0) {
-                throw new SocketTimeoutException("no UUID frame within " + IDENTIFY_TIMEOUT_MS + " ms");
-            }
-            throw closed;
-        } finally {
-            timer.cancel(false);
-        }
-        if (!(AudioFrame.read(new DataInputStream(new java.io.ByteArrayInputStream(frame)))
-                instanceof AudioFrame.Identify(UUID id))) {
-            throw new java.net.ProtocolException("the first frame was not a UUID");
-        }
-        return id;
-    }
-
-    /** Audio and keys to the session until Asterisk ends the stream, or lingers after our hangup frame. */
-    private static void stream(MediaSession session, Socket socket, DataInputStream in) throws IOException {
-        // blocking reads, no socket timeout: a mute or stuck line is dropped by the linger timer
-        while (true) {
-            switch (AudioFrame.read(in)) {
-                case AudioFrame.Audio(byte[] pcm) -> session.hear(pcm);
-                case AudioFrame.Dtmf(char key) -> session.key(key);
-                case AudioFrame.Hangup h -> { return; }
-                case AudioFrame.Error(int code) -> {
-                    log.warn("AudioSocket error 0x{} from Asterisk", Integer.toHexString(code));
-                    return;
-                }
-                case AudioFrame.Identify again -> { } // only the first one counts
-                case AudioFrame.Skipped skipped -> { }
-            }
+            live.remove(channel);
         }
     }
 
@@ -290,7 +225,7 @@ public final class AudioSocketServer implements AutoCloseable {
     public synchronized void close() {
         if (serverSocket == null) return;
         closeQuietly(serverSocket);
-        lingering.shutdownNow();
+        loops.forEach(MediaLoop::close);
         sessions.values().forEach(MediaSession::ended);
         live.forEach(AudioSocketServer::closeQuietly);
     }

@@ -1,9 +1,6 @@
 package hotline.audio;
 
 import hotline.config.LineQuality;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Optional;
@@ -20,8 +17,10 @@ import org.slf4j.LoggerFactory;
  * time, 20 ms a frame. A prompt that may be answered falls silent at a voice's onset and
  * ends when the voice is confirmed (barge-in), or plays on after a false start.
  *
- * <p>Two threads: the connection's reader ({@link AudioSocketServer}) calls {@code hear},
- * {@code key} and {@code ended}; the call's thread calls the rest. State is guarded by this.
+ * <p>Two threads: the media loop ({@link MediaLoop}, one for many sessions) calls {@code hear},
+ * {@code key}, {@code ended} and, every 20 ms, {@code tick}, which sends the step's next frame;
+ * the call's thread starts a step (play, listen, pause) and waits until it ends, without waking
+ * for each frame. State is guarded by this.
  */
 public final class MediaSession {
 
@@ -39,6 +38,15 @@ public final class MediaSession {
         record Decided(LineVerdict verdict, Duration after) implements Listened {}
     }
 
+    /** The connection a session streams on, as the media loop holds it (its thread only). */
+    interface Line {
+        /** Sends one frame; false when the socket could not take it (the frame is not counted as sent). */
+        boolean send(byte[] frame);
+
+        /** Sends our hangup frame, then drops the connection if Asterisk does not close it (from any thread). */
+        void hangUp();
+    }
+
     /** The session is over from Asterisk's side: the caller hung up, or AudioSocket stopped. */
     public static final class Ended extends RuntimeException {
         Ended(String why) {
@@ -47,9 +55,7 @@ public final class MediaSession {
     }
 
     private static final Logger log = LoggerFactory.getLogger(MediaSession.class);
-    private static final long FRAME_NANOS = 20_000_000L;
-    /** {@link #awaitFrameSlot}'s answer once the window or pause is over on the clock. */
-    private static final long NO_SLOT = Long.MIN_VALUE;
+    private static final long FRAME_NANOS = MediaLoop.FRAME_NANOS;
     /**
      * How late the sender may be and still send the missed frames at once: three frames, well
      * inside what a phone's jitter buffer takes and Asterisk's audiohook sync tolerance (100 ms,
@@ -63,6 +69,10 @@ public final class MediaSession {
     private static final long RESUME_AFTER_NANOS = 250_000_000L;
     /** Beyond the longest burst the Ear leaves undecided (2 × confirm-voice-after) and its closing gap. */
     private static final long HOLD_SLACK_NANOS = 400_000_000L;
+    /** How long the call's thread sleeps at most while a prompt plays (it is woken when it ends). */
+    private static final long PLAY_WAIT_NANOS = 1_000_000_000L;
+
+    private enum Step { IDLE, PLAY, LISTEN, PAUSE }
 
     private final UUID id;
     private final String target;
@@ -71,17 +81,23 @@ public final class MediaSession {
     private final long maxHoldNanos;
     private final Consumer<MediaSession> onClosed;
     private final ArrayDeque<Character> keys = new ArrayDeque<>();
-    private OutputStream out;            // written by the call's thread only, once attached
-    private Socket socket;
+    private Line line;
     private boolean connected;
     private boolean ended;
     private boolean closed;
     private boolean onset;               // a voice began: a prompt that may be answered holds still
-    private boolean speech;              // a voice was confirmed since the flag was last cleared
     private long onsetNanos;
     private long holdUntilNanos;
-    private long nextFrameNanos;
-    private long connectedNanos;
+    private long nextFrameNanos;         // the slot of the next frame we send
+    // the step under way, set by the call's thread, advanced by the loop's ticks
+    private Step step = Step.IDLE;
+    private PromptAudio prompt;
+    private int promptFrame;
+    private String wanted = "";
+    private boolean voiceStops;
+    private long stepStartedNanos;
+    private int stepFrames;
+    private Object outcome;              // the Played or Listened that ended the step
 
     MediaSession(UUID id, LineQuality quality, String target, String callId, Consumer<MediaSession> onClosed) {
         this.id = id;
@@ -118,29 +134,156 @@ public final class MediaSession {
     }
 
     /** Plays a prompt to the end; a key of {@code keys} stops it; so does a voice when {@code voiceStops}. */
-    public Played play(PromptAudio prompt, String keys, boolean voiceStops) {
-        synchronized (this) {
-            speech = false;
-            onset = false;
+    public synchronized Played play(PromptAudio audio, String keys, boolean voiceStops) {
+        begin(Step.PLAY, keys);
+        onset = false;
+        this.prompt = audio;
+        this.promptFrame = 0;
+        this.voiceStops = voiceStops;
+        takeKey(keys).ifPresent(k -> end(new Played.Pressed(k)));
+        if (audio.frames() == 0) end(new Played.Finished());
+        // a prompt plays all its frames: its length is its audio, so no deadline of our own
+        while (outcome == null) {
+            ensureOpen();
+            waitNanos(PLAY_WAIT_NANOS);
         }
-        long startedNanos = System.nanoTime();
-        int frame = 0;
-        while (frame < prompt.frames()) {
-            long now = awaitFrameSlot(Long.MAX_VALUE); // a prompt plays all its frames: its length is its audio
-            synchronized (this) {
-                Optional<Character> key = takeKey(keys);
-                if (key.isPresent()) return new Played.Pressed(key.get());
-                if (voiceStops && speech) {
-                    log.info("{} barged in {} ms into {}", callId, (onsetNanos - startedNanos) / 1_000_000, prompt.name());
-                    return new Played.BargedIn(Duration.ofNanos(Math.max(0, onsetNanos - startedNanos)));
-                }
-                boolean hold = voiceStops && (heldByOnset(now) || now < holdUntilNanos);
-                send(hold ? PromptAudio.SILENCE_FRAME : prompt.frame(frame), hold ? FrameAnalyser.SILENT_DB
-                        : prompt.frameDb(frame), now);
-                if (!hold) frame++;
+        return (Played) finish();
+    }
+
+    /**
+     * Listens for at most {@code window} from now, sending silence; a key, a voice or the window's
+     * end ends it. The window ends on the clock (a deadline), not after so many frames: when our
+     * side or the caller's frames run late, it still ends on time and the verdict takes what arrived.
+     */
+    public synchronized Listened listen(Duration window, String keys) {
+        long deadline = heardFrom() + window.toNanos();
+        begin(Step.LISTEN, keys);
+        takeKey(keys).ifPresent(k -> end(new Listened.Pressed(k, Duration.ZERO)));
+        while (outcome == null) {
+            ensureOpen();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                Duration after = Duration.ofNanos(System.nanoTime() - stepStartedNanos);
+                end(new Listened.Decided(ear.early().orElseGet(ear::verdict), after));
+                break;
             }
+            waitNanos(left);
         }
-        return new Played.Finished();
+        return (Listened) finish();
+    }
+
+    /**
+     * Keeps the line open for {@code length}, sending silence; nothing stops it but the session's
+     * end. Ends on the clock (a deadline): a stall of our side under load sends fewer frames (the
+     * caller hears a gap of silence in the silence) but never makes the pause longer.
+     */
+    public synchronized void pause(Duration length) {
+        long deadline = heardFrom() + length.toNanos();
+        begin(Step.PAUSE, "");
+        while (true) {
+            ensureOpen();
+            long left = deadline - System.nanoTime();
+            if (left <= 0) break;
+            waitNanos(left);
+        }
+        finish();
+    }
+
+    /** When what we send next is heard: now, or when the frame just sent has played (its 20 ms slot ends). */
+    private long heardFrom() {
+        long now = System.nanoTime();
+        return connected && nextFrameNanos - now > 0 ? nextFrameNanos : now;
+    }
+
+    private void begin(Step next, String keys) {
+        ensureOpen();
+        step = next;
+        wanted = keys;
+        outcome = null;
+        stepFrames = 0;
+        stepStartedNanos = System.nanoTime();
+    }
+
+    private void end(Object result) {
+        if (outcome != null) return;
+        outcome = result;
+        step = Step.IDLE;
+        notifyAll();
+    }
+
+    private Object finish() {
+        Object result = outcome;
+        step = Step.IDLE;
+        outcome = null;
+        return result;
+    }
+
+    private void ensureOpen() {
+        if (ended || closed || !connected) {
+            step = Step.IDLE;
+            throw new Ended(callId + ": media session " + (ended ? "ended by Asterisk" : closed ? "closed" : "not connected"));
+        }
+    }
+
+    /** The verdict on all that was heard so far (the journal and the tests read it). */
+    public synchronized LineVerdict verdictSoFar() {
+        return ear.verdict();
+    }
+
+    /** Ends the stream from our side: AudioSocket's hangup frame, so {@code EXEC AudioSocket} returns. */
+    public void close() {
+        Line hangUp = null;
+        synchronized (this) {
+            if (closed) return;
+            closed = true;
+            if (connected && !ended) hangUp = line;
+            ear.forget();
+            notifyAll();
+        }
+        if (hangUp != null) hangUp.hangUp();
+        onClosed.accept(this);
+    }
+
+    // ---------------------------------------------------------------- the media loop's side
+
+    /** Asterisk connected: frames go out from {@code firstSlotNanos}, one per 20 ms. */
+    synchronized boolean attach(Line connection, long firstSlotNanos) {
+        if (connected || closed) return false;
+        line = connection;
+        connected = true;
+        nextFrameNanos = firstSlotNanos;
+        notifyAll();
+        return true;
+    }
+
+    /**
+     * The loop's 20 ms slot {@code slot}: sends the frames due by then (a few at once when the
+     * loop ran a little late, as an RTP sender keeps its media clock; late by more, it starts
+     * afresh, since a longer burst would be dropped by the far end, never heard).
+     */
+    synchronized void tick(long slot, long now, Line to) {
+        if (!connected || ended || closed) return;
+        if (slot - nextFrameNanos > CATCH_UP_NANOS) nextFrameNanos = slot;
+        while (slot - nextFrameNanos >= 0) {
+            nextFrameNanos += FRAME_NANOS;
+            if (!sendSlot(now, to)) return; // the socket is full: the slot is lost, the clock goes on
+        }
+    }
+
+    private boolean sendSlot(long now, Line to) {
+        if (step != Step.PLAY) {
+            if (!to.send(PromptAudio.SILENCE_FRAME)) return false;
+            ear.sent(FrameAnalyser.SILENT_DB, now);
+            if (step == Step.LISTEN && ++stepFrames % EARLY_EVERY_FRAMES == 0) {
+                ear.early().ifPresent(v -> end(new Listened.Decided(v, Duration.ofNanos(now - stepStartedNanos))));
+            }
+            return true;
+        }
+        boolean hold = voiceStops && (heldByOnset(now) || now < holdUntilNanos);
+        if (!to.send(hold ? PromptAudio.SILENCE_FRAME : prompt.frame(promptFrame))) return false;
+        ear.sent(hold ? FrameAnalyser.SILENT_DB : prompt.frameDb(promptFrame), now);
+        if (!hold && ++promptFrame >= prompt.frames()) end(new Played.Finished());
+        return true;
     }
 
     /**
@@ -156,134 +299,50 @@ public final class MediaSession {
         return false;
     }
 
-    /**
-     * Listens for at most {@code window} from now, sending silence; a key, a voice or the window's
-     * end ends it. The window ends on the clock (a deadline), not after so many frames: when our
-     * side or the caller's frames run late, it still ends on time and the verdict takes what arrived.
-     */
-    public Listened listen(Duration window, String keys) {
-        synchronized (this) {
-            speech = false;
-        }
-        long startedNanos = System.nanoTime();
-        long deadline = heardFrom() + window.toNanos();
-        for (int n = 1; ; n++) {
-            long now = awaitFrameSlot(deadline);
-            synchronized (this) {
-                Duration after = Duration.ofNanos((now == NO_SLOT ? System.nanoTime() : now) - startedNanos);
-                Optional<Character> key = takeKey(keys);
-                if (key.isPresent()) return new Listened.Pressed(key.get(), after);
-                if (speech) return new Listened.Decided(ear.early().orElse(new LineVerdict.Speech(LineFeatures.NOTHING)), after);
-                if (n % EARLY_EVERY_FRAMES == 0 || now == NO_SLOT) {
-                    Optional<LineVerdict> early = ear.early();
-                    if (early.isPresent()) return new Listened.Decided(early.get(), after);
-                }
-                if (now == NO_SLOT) return new Listened.Decided(ear.verdict(), after);
-                send(PromptAudio.SILENCE_FRAME, FrameAnalyser.SILENT_DB, now);
-            }
-        }
-    }
-
-    /**
-     * Keeps the line open for {@code length}, sending silence; nothing stops it but the session's
-     * end. Ends on the clock (a deadline): a stall of our side under load sends fewer frames (the
-     * caller hears a gap of silence in the silence) but never makes the pause longer.
-     */
-    public void pause(Duration length) {
-        long deadline = heardFrom() + length.toNanos();
-        for (long now = awaitFrameSlot(deadline); now != NO_SLOT; now = awaitFrameSlot(deadline)) {
-            synchronized (this) {
-                send(PromptAudio.SILENCE_FRAME, FrameAnalyser.SILENT_DB, now);
-            }
-        }
-    }
-
-    /** When what we send next is heard: now, or when the frame just sent has played (its 20 ms slot ends). */
-    private synchronized long heardFrom() {
-        long now = System.nanoTime();
-        return connected && nextFrameNanos - now > 0 ? nextFrameNanos : now;
-    }
-
-    /** The verdict on all that was heard so far (the journal and the tests read it). */
-    public synchronized LineVerdict verdictSoFar() {
-        return ear.verdict();
-    }
-
-    /** Ends the stream from our side: AudioSocket's hangup frame, so {@code EXEC AudioSocket} returns. */
-    public void close() {
-        synchronized (this) {
-            if (closed) return;
-            closed = true;
-            if (connected && !ended) {
-                try {
-                    out.write(AudioFrame.hangup());
-                    out.flush();
-                } catch (IOException e) {
-                    log.debug("{} hangup frame not sent: {}", callId, e.toString());
-                }
-            }
-            ear.forget();
-            notifyAll();
-        }
-        onClosed.accept(this);
-    }
-
-    // ---------------------------------------------------------------- the connection's side
-
-    synchronized boolean attach(Socket socket) throws IOException {
-        if (connected || closed) return false;
-        out = socket.getOutputStream();
-        this.socket = socket;
-        connected = true;
-        connectedNanos = System.nanoTime();
-        nextFrameNanos = connectedNanos;
-        notifyAll();
-        return true;
-    }
-
     synchronized void hear(byte[] pcm) {
         if (closed) return;
-        switch (ear.hear(pcm, System.nanoTime())) {
+        long now = System.nanoTime();
+        switch (ear.hear(pcm, now)) {
             case ONSET -> {
                 onset = true;
-                onsetNanos = System.nanoTime() - Ear.ONSET_WINDOW * FRAME_NANOS;
+                onsetNanos = now - Ear.ONSET_WINDOW * FRAME_NANOS;
             }
             case SPEECH -> {
-                speech = true;
                 onset = false;
+                if (step == Step.PLAY && voiceStops) {
+                    long into = Math.max(0, onsetNanos - stepStartedNanos);
+                    log.info("{} barged in {} ms into {}", callId, into / 1_000_000, prompt.name());
+                    end(new Played.BargedIn(Duration.ofNanos(into)));
+                } else if (step == Step.LISTEN) {
+                    LineVerdict verdict = ear.early().orElse(new LineVerdict.Speech(LineFeatures.NOTHING));
+                    end(new Listened.Decided(verdict, Duration.ofNanos(now - stepStartedNanos)));
+                }
             }
+            // a first syllable often ends before the word does: wait a moment before going on
             case FALSE_START -> {
-                // a first syllable often ends before the word does: wait a moment before going on
                 onset = false;
-                holdUntilNanos = System.nanoTime() + RESUME_AFTER_NANOS;
+                holdUntilNanos = now + RESUME_AFTER_NANOS;
             }
-            case NONE -> {
-                return; // nothing the call's thread waits for: it wakes on its own 20 ms slot
-            }
+            case NONE -> { }
         }
-        notifyAll();
     }
 
     synchronized void key(char key) {
         if (closed) return;
-        if (keys.size() < MAX_KEYS) keys.add(key);
-        notifyAll();
+        if (step == Step.PLAY || step == Step.LISTEN) {
+            // a step that takes keys takes this one or drops it, as it drops keys queued before it
+            if (wanted.indexOf(key) < 0) return;
+            end(step == Step.PLAY ? new Played.Pressed(key)
+                    : new Listened.Pressed(key, Duration.ofNanos(System.nanoTime() - stepStartedNanos)));
+        } else if (keys.size() < MAX_KEYS) {
+            keys.add(key);
+        }
     }
 
     synchronized void ended() {
         ended = true;
         ear.forget();
         notifyAll();
-    }
-
-    /** Closes the connection if Asterisk has not ended it since our hangup frame (the linger is over). */
-    synchronized void dropConnection() {
-        if (socket == null || ended) return;
-        try {
-            socket.close();
-        } catch (IOException e) {
-            log.debug("{} connection not closed: {}", callId, e.toString());
-        }
     }
 
     synchronized boolean isClosed() {
@@ -294,46 +353,10 @@ public final class MediaSession {
         return ear.holdsAudio();
     }
 
-    // ---------------------------------------------------------------- pacing
-
-    /**
-     * Waits for the next 20 ms slot (waking early for keys and voice events) and returns its time;
-     * {@link #NO_SLOT} once {@code deadline} has passed, before the next slot is due (the slot is
-     * left for the next step). Throws once the session is over.
-     */
-    private synchronized long awaitFrameSlot(long deadline) {
-        while (true) {
-            if (ended || closed) throw new Ended(callId + ": media session " + (ended ? "ended by Asterisk" : "closed"));
-            long now = System.nanoTime();
-            if (now - deadline >= 0) return NO_SLOT;
-            if (now >= nextFrameNanos) {
-                // a little late (the machine was busy for a moment): the missed slots go out at
-                // once, as an RTP sender keeps its media clock, so the caller hears no gap. Late
-                // by more (nothing played for a while, a long stall): start afresh from now; a
-                // burst longer than that would be dropped by the far end, never heard
-                if (now - nextFrameNanos > CATCH_UP_NANOS) nextFrameNanos = now;
-                nextFrameNanos += FRAME_NANOS;
-                return now;
-            }
-            waitNanos(Math.min(nextFrameNanos - now, deadline - now));
-        }
-    }
-
-    private void send(byte[] frame, double db, long now) {
-        try {
-            out.write(frame);
-            out.flush();
-            ear.sent(db, now);
-        } catch (IOException e) {
-            ended = true;
-            throw new Ended(callId + ": media session write failed: " + e);
-        }
-    }
-
-    private Optional<Character> takeKey(String wanted) {
+    private Optional<Character> takeKey(String wantedKeys) {
         while (!keys.isEmpty()) {
             char k = keys.poll();
-            if (wanted.indexOf(k) >= 0) return Optional.of(k);
+            if (wantedKeys.indexOf(k) >= 0) return Optional.of(k);
         }
         return Optional.empty();
     }

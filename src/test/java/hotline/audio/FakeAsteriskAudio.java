@@ -136,9 +136,18 @@ final class FakeAsteriskAudio implements AutoCloseable {
         return n == 0 ? -100 : 10 * Math.log10(sum / n / (32768.0 * 32768.0) + 1e-12);
     }
 
-    /** The next frame kind the server sent, or -1 when it closed the connection. */
+    /**
+     * The next frame kind the server sent, or -1 when it closed the connection: by a FIN, or by a
+     * reset when it closed with what we sent still unread (a refused peer is never read).
+     */
     int nextKindFromServer() throws IOException {
-        int kind = in.read();
+        int kind;
+        try {
+            kind = in.read();
+        } catch (java.net.SocketException reset) {
+            if (!String.valueOf(reset.getMessage()).contains("reset")) throw reset;
+            return -1;
+        }
         if (kind < 0) return -1;
         int length = in.readUnsignedShort();
         in.skipNBytes(length);
