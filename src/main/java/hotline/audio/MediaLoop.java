@@ -43,6 +43,7 @@ final class MediaLoop implements AutoCloseable {
     private static final long CATCH_UP_NANOS = 60_000_000L;
     private static final int HEADER = 3;
     private static final int AUDIO_BYTES = 320;
+    private static final ByteBuffer NOTHING_UNSENT = ByteBuffer.allocate(0);
 
     private final Owner owner;
     private final Selector selector;
@@ -136,6 +137,7 @@ final class MediaLoop implements AutoCloseable {
             boolean more = true;
             while (more && c.in.remaining() >= HEADER) more = frame(c);
             c.in.compact();
+            c.makeRoom();
         } catch (IOException | RuntimeException e) {
             c.in.clear();
             c.failed = e;
@@ -153,7 +155,10 @@ final class MediaLoop implements AutoCloseable {
             throw new ProtocolException("frame kind 0x" + Integer.toHexString(kind) + " of " + length
                     + " bytes (at most " + AudioFrame.MAX_PAYLOAD + ")");
         }
-        if (in.remaining() < HEADER + length) return false;
+        if (in.remaining() < HEADER + length) {
+            c.awaiting = HEADER + length;
+            return false;
+        }
         in.position(at + HEADER);
         if (c.session == null) return identify(c, kind, length);
         switch (kind) {
@@ -242,8 +247,10 @@ final class MediaLoop implements AutoCloseable {
     private final class Connection implements MediaSession.Line {
         final SocketChannel channel;
         final long identifyBy;
-        final ByteBuffer in = ByteBuffer.allocate(2 * (HEADER + AudioFrame.MAX_PAYLOAD));
-        final ByteBuffer unsent = ByteBuffer.allocate(HEADER + AudioFrame.MAX_PAYLOAD);
+        /** Three audio frames; grown once for a longer frame (rare: Asterisk sends 323 bytes). */
+        ByteBuffer in = ByteBuffer.allocate(3 * (HEADER + AUDIO_BYTES));
+        int awaiting;       // the bytes of the frame under way
+        ByteBuffer unsent = NOTHING_UNSENT;
         SelectionKey key;
         MediaSession session;
         boolean identified;
@@ -258,7 +265,13 @@ final class MediaLoop implements AutoCloseable {
         Connection(SocketChannel channel, long identifyBy) {
             this.channel = channel;
             this.identifyBy = identifyBy;
-            unsent.flip(); // empty, ready to be read from
+        }
+
+        void makeRoom() {
+            if (awaiting <= in.capacity()) return;
+            ByteBuffer bigger = ByteBuffer.allocate(HEADER + AudioFrame.MAX_PAYLOAD);
+            in.flip();
+            in = bigger.put(in);
         }
 
         /** Finishes the frame the socket did not take whole; true when nothing is left of it. */
@@ -284,7 +297,7 @@ final class MediaLoop implements AutoCloseable {
             try {
                 ByteBuffer b = ByteBuffer.wrap(frame);
                 channel.write(b);
-                if (b.hasRemaining()) unsent.clear().put(b).flip();
+                if (b.hasRemaining()) unsent = ByteBuffer.allocate(b.remaining()).put(b).flip();
             } catch (IOException e) {
                 failed = new IOException("media session write failed: " + e, e);
             }

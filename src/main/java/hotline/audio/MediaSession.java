@@ -74,6 +74,8 @@ public final class MediaSession {
 
     private enum Step { IDLE, PLAY, LISTEN, PAUSE }
 
+    private static final Object PAUSED = new Object();
+
     private final UUID id;
     private final String target;
     private final String callId;
@@ -96,6 +98,7 @@ public final class MediaSession {
     private String wanted = "";
     private boolean voiceStops;
     private long stepStartedNanos;
+    private long stepDeadline;           // a listen's or pause's end on the clock
     private int stepFrames;
     private Object outcome;              // the Played or Listened that ended the step
 
@@ -158,6 +161,7 @@ public final class MediaSession {
     public synchronized Listened listen(Duration window, String keys) {
         long deadline = heardFrom() + window.toNanos();
         begin(Step.LISTEN, keys);
+        stepDeadline = deadline;
         takeKey(keys).ifPresent(k -> end(new Listened.Pressed(k, Duration.ZERO)));
         while (outcome == null) {
             ensureOpen();
@@ -176,11 +180,16 @@ public final class MediaSession {
      * Keeps the line open for {@code length}, sending silence; nothing stops it but the session's
      * end. Ends on the clock (a deadline): a stall of our side under load sends fewer frames (the
      * caller hears a gap of silence in the silence) but never makes the pause longer.
+     *
+     * <p>A listen or pause ends when the loop sent its last frame (the one whose slot ends at the
+     * deadline), as a prompt does: the call's thread then has a whole slot to start the next step,
+     * whose first frame follows without a gap. Its own deadline is the backstop when the loop is late.
      */
     public synchronized void pause(Duration length) {
         long deadline = heardFrom() + length.toNanos();
         begin(Step.PAUSE, "");
-        while (true) {
+        stepDeadline = deadline;
+        while (outcome == null) {
             ensureOpen();
             long left = deadline - System.nanoTime();
             if (left <= 0) break;
@@ -266,8 +275,16 @@ public final class MediaSession {
         if (slot - nextFrameNanos > CATCH_UP_NANOS) nextFrameNanos = slot;
         while (slot - nextFrameNanos >= 0) {
             nextFrameNanos += FRAME_NANOS;
-            if (!sendSlot(now, to)) return; // the socket is full: the slot is lost, the clock goes on
+            boolean sent = sendSlot(now, to);
+            boolean timed = step == Step.LISTEN || step == Step.PAUSE;
+            if (timed && nextFrameNanos - stepDeadline >= 0) endOnTheClock(now); // that was its last frame
+            if (!sent) return; // the socket is full: the slot is lost, the clock goes on
         }
+    }
+
+    private void endOnTheClock(long now) {
+        if (step == Step.PAUSE) end(PAUSED);
+        else end(new Listened.Decided(ear.early().orElseGet(ear::verdict), Duration.ofNanos(now - stepStartedNanos)));
     }
 
     private boolean sendSlot(long now, Line to) {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.List;
 import java.util.UUID;
 
 /** Asterisk's side of an AudioSocket connection, for tests: what app_audiosocket sends and reads. */
@@ -44,7 +45,7 @@ final class FakeAsteriskAudio implements AutoCloseable {
     }
 
     /** What the caller heard of the server while it spoke in real time, and when. */
-    record Heard(int loudFrames, long lastLoudNanos, long voiceStartNanos, int frames) {
+    record Heard(int loudFrames, long lastLoudNanos, long voiceStartNanos, int frames, java.util.List<Integer> silencesBetween) {
         java.time.Duration lastLoudFrameAt() {
             return java.time.Duration.ofNanos(lastLoudNanos);
         }
@@ -88,6 +89,8 @@ final class FakeAsteriskAudio implements AutoCloseable {
             int loud = 0;
             int frames = 0;
             long last = 0;
+            int quietRun = 0;
+            var silences = new java.util.ArrayList<Integer>(); // quiet frames between two loud ones
             try {
                 while (true) {
                     int kind = in.read();
@@ -95,15 +98,20 @@ final class FakeAsteriskAudio implements AutoCloseable {
                     int length = in.readUnsignedShort();
                     byte[] payload = in.readNBytes(length);
                     if (kind == AudioFrame.KIND_AUDIO) frames++;
-                    if (kind == AudioFrame.KIND_AUDIO && levelLittleEndian(payload) > -50) {
+                    if (kind != AudioFrame.KIND_AUDIO) continue;
+                    if (levelLittleEndian(payload) > -50) {
+                        if (loud > 0 && quietRun > 0) silences.add(quietRun);
+                        quietRun = 0;
                         loud++;
                         last = System.nanoTime() - start;
+                    } else {
+                        quietRun++;
                     }
                 }
             } catch (IOException e) {
                 // closed: what was heard so far is the answer
             }
-            heard.complete(new Heard(loud, last, voiceStart[0], frames));
+            heard.complete(new Heard(loud, last, voiceStart[0], frames, List.copyOf(silences)));
         });
         return heard;
     }

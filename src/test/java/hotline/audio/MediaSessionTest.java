@@ -144,6 +144,30 @@ class MediaSessionTest extends AudioSocketServerFixture {
         }
     }
 
+    /**
+     * The caller hears a pause as long as it is, to the frame: the step after it takes the slot
+     * the pause ends on (a listen or pause hands over at its last frame, as a prompt does).
+     */
+    @Test
+    void aPromptAfterAPauseOrAWindowFollowsInTheSlotTheyEndOnNotOneLater() throws Exception {
+        try (var asterisk = new FakeAsteriskAudio(port)) {
+            MediaSession session = connected(asterisk);
+            var line = asterisk.speakInRealTime(Signals.hiss(-62, 6));
+            PromptAudio shortTone = PromptAudio.of("short", Signals.tone(440, -20, 0.2));
+
+            for (int pauseMillis : new int[] {500, 340, 1000}) {
+                session.play(shortTone, "", true);
+                session.pause(Duration.ofMillis(pauseMillis));
+            }
+            session.play(shortTone, "", true);
+            session.listen(Duration.ofMillis(660), "");
+            session.play(shortTone, "", true);
+            session.close();
+
+            assertThat(line.get().silencesBetween()).containsExactly(25, 17, 50, 33);
+        }
+    }
+
     @Test
     void whenAsteriskHangsUpThePromptEndsWithTheSession() throws Exception {
         MediaSession session;
