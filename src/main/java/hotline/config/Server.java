@@ -28,7 +28,7 @@ public record Server(String bindAddress, Integer port, Integer maxCalls, Duratio
      * audio analysed (400/400, windows p99 5027 ms; at 600 the windows kept time but prompts ran
      * 1.7 s late in sum): docs/performance.md#sizing-a-cluster. Size up with the cores.
      */
-    public static final int DEFAULT_MAX_CALLS = 400;
+    public static final int DEFAULT_MAX_CALLS = 600;
 
     public Server {
         bindAddress = bindAddress == null ? "127.0.0.1" : bindAddress;

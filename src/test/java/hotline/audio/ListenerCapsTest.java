@@ -14,7 +14,8 @@ class ListenerCapsTest {
     }
 
     @Test
-    void theShippedLimitAndBelowKeepTheFloorOf1024() {
+    void theShippedLimitHoldsTwoConnectionsACallAndSmallLimitsKeepTheFloorOf1024() {
+        assertThat(AudioSocketServer.connectionsFor(hotline.config.Server.DEFAULT_MAX_CALLS)).isEqualTo(2 * 600 + 32);
         assertThat(AudioSocketServer.connectionsFor(400)).isEqualTo(1024);
         assertThat(AudioSocketServer.connectionsFor(1)).isEqualTo(1024);
     }

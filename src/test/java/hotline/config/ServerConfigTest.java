@@ -20,7 +20,7 @@ class ServerConfigTest {
         HotlineConfig config = ConfigLoader.parse("hotline.yaml", "server:\n  header-timeout: 750ms\n");
 
         assertThat(config.server().headerTimeout()).isEqualTo(Duration.ofMillis(750));
-        assertThat(config.server().maxCalls()).isEqualTo(Server.DEFAULT_MAX_CALLS).isEqualTo(400);
+        assertThat(config.server().maxCalls()).isEqualTo(Server.DEFAULT_MAX_CALLS).isEqualTo(600);
     }
 
     @Test
