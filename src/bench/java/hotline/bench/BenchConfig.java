@@ -31,7 +31,7 @@ record BenchConfig(int agiPort, int audioPort, int maxCalls, String detector, bo
         String yaml = Files.readString(Path.of("config/hotline.yaml"));
         yaml = set(yaml, "^  port: 4573", "  port: " + agiPort);
         yaml = set(yaml, "^  port: 4574", "  port: " + audioPort);
-        yaml = set(yaml, "^  max-calls: 400", "  max-calls: " + maxCalls);
+        yaml = set(yaml, "^  max-calls: [0-9]+", "  max-calls: " + maxCalls);
         yaml = set(yaml, "^  admin-port: 4580", "  admin-port: 0");
         yaml = set(yaml, "^  drain-grace: 60s", "  drain-grace: 5s");
         yaml = set(yaml, "^  file: logs/journal.jsonl", "  file: " + dir.resolve("journal.jsonl"));
