@@ -32,18 +32,18 @@ record BenchConfig(int agiPort, int audioPort, int maxCalls, String detector, bo
         yaml = set(yaml, "^  port: 4573", "  port: " + agiPort);
         yaml = set(yaml, "^  port: 4574", "  port: " + audioPort);
         yaml = set(yaml, "^  max-calls: [0-9]+", "  max-calls: " + maxCalls);
-        yaml = set(yaml, "^  admin-port: 4580", "  admin-port: 0");
-        yaml = set(yaml, "^  drain-grace: 60s", "  drain-grace: 5s");
+        yaml = set(yaml, "^  admin-port: [0-9]+", "  admin-port: 0");
+        yaml = set(yaml, "^  drain-grace: [0-9]+[a-z]+", "  drain-grace: 5s");
         yaml = set(yaml, "^  file: logs/journal.jsonl", "  file: " + dir.resolve("journal.jsonl"));
         yaml = set(yaml, "^  jdbc-url: jdbc:sqlite:data/hotline.db", "  user: " + quoted(store.user())
                 + "\n  password: " + quoted(store.password()) + "\n  jdbc-url: " + quoted(store.jdbcUrl()));
         yaml = set(yaml, "^  spool: data/callback-spool.jsonl", "  spool: " + dir.resolve("spool.jsonl"));
         yaml = set(yaml, "^  enabled: true", "  enabled: false");
         yaml = set(yaml, "^  node: hotline-1", "  node: " + node);
-        yaml = set(yaml, "^    detector: audio", "    detector: " + detector);
+        yaml = set(yaml, "^    detector: [a-z]+", "    detector: " + detector);
         if (shortTimings) {
-            yaml = set(yaml, "^    listen-for: 5s", "    listen-for: 1s");
-            yaml = yaml.replaceAll("(?m)^(\\s+)pause-before-hangup: 5s", "$1pause-before-hangup: 1s");
+            yaml = set(yaml, "^    listen-for: [0-9]+[a-z]+", "    listen-for: 1s");
+            yaml = yaml.replaceAll("(?m)^(\\s+)pause-before-hangup: [0-9]+[a-z]+", "$1pause-before-hangup: 1s");
         }
         Path file = dir.resolve("hotline-bench.yaml");
         Files.writeString(file, yaml);
