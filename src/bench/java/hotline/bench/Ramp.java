@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,7 +21,7 @@ final class Ramp {
 
     /** One step of the curve. */
     record Step(int calls, double lateP99Millis, double pauseErrorP99Millis, double cpuPercent, double heapKbPerCall,
-                int refused, int silences) {
+                int refused, int silences, double generatorCpuPercent) {
         /** Calls are refused, pauses are off by more than their limit, or frames 5 times later than theirs. */
         boolean beyondUse() {
             return refused > 0 || pauseErrorP99Millis > PAUSE_LIMIT_MS || lateP99Millis > 5 * LATE_LIMIT_MS;
@@ -50,13 +51,14 @@ final class Ramp {
         var config = new BenchConfig(ServerProcess.freePort(), ServerProcess.freePort(), 10_000, "audio", false);
         var stop = new AtomicBoolean();
         var refused = new AtomicInteger();
+        var why = new ConcurrentHashMap<String, AtomicInteger>(); // what the refused calls ended with
         var observed = new Observed();
         var channels = new ArrayList<Thread>();
         var steps = new ArrayList<Step>();
         out.printf("%nCapacity ramp: silent lines back to back, shipped timings, every call streaming audio; %d s a step%n",
                 STEP_MILLIS / 1000);
-        out.printf("  %8s %14s %16s %10s %14s %8s %9s%n", "calls", "late p99 ms", "pause err p99 ms", "CPU %",
-                "heap KB/call", "refused", "silences");
+        out.printf("  %8s %14s %16s %10s %14s %8s %9s %14s%n", "calls", "late p99 ms", "pause err p99 ms", "CPU %",
+                "heap KB/call", "refused", "silences", "generator CPU %");
         try (var hotline = ServerProcess.hotline(config.write(dir), config.agiPort(), dir.resolve("hotline-ramp.log"))) {
             warmUp(hotline);
             // after the audio path's classes, prompts and JIT are in
@@ -66,23 +68,29 @@ final class Ramp {
                 // at once they would end and start again together, a burst of set-ups every call length
                 long gap = Math.max(5, ARRIVALS_MILLIS / Math.max(1, target - channels.size()));
                 while (channels.size() < target) {
-                    channels.add(Thread.ofVirtual().start(() -> channel(hotline, observed, refused, stop)));
+                    channels.add(Thread.ofVirtual().start(() -> channel(hotline, observed, refused, why, stop)));
                     ServerProcess.sleep(gap);
                 }
                 ServerProcess.sleep(3_000);
                 observed.reset();
                 refused.set(0);
+                why.clear();
                 double cpuBefore = hotline.cpuSeconds();
+                double generatorBefore = generatorCpuSeconds();
                 long started = System.nanoTime();
                 ServerProcess.sleep(STEP_MILLIS);
-                double cpu = (hotline.cpuSeconds() - cpuBefore) / ((System.nanoTime() - started) / 1e9) * 100;
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double cpu = (hotline.cpuSeconds() - cpuBefore) / seconds * 100;
+                double generatorCpu = (generatorCpuSeconds() - generatorBefore) / seconds * 100;
                 HeapHistogram heap = hotline.histogram(dir.resolve("histogram-" + target + ".txt"));
                 long[] errors = observed.takeStretches().stream().mapToLong(s -> Math.abs(s - AudioRun.SCRIPTED_NANOS)).toArray();
                 var step = new Step(target, observed.lateMillis(99), Spread.percentile(errors, 99) / 1e6, cpu,
-                        (heap.total() - baseline.total()) / 1024.0 / target, refused.get(), errors.length);
+                        (heap.total() - baseline.total()) / 1024.0 / target, refused.get(), errors.length, generatorCpu);
                 steps.add(step);
-                out.printf("  %8d %14.1f %16.0f %10.0f %14.1f %8d %9d%n", step.calls(), step.lateP99Millis(),
-                        step.pauseErrorP99Millis(), step.cpuPercent(), step.heapKbPerCall(), step.refused(), step.silences());
+                out.printf("  %8d %14.1f %16.0f %10.0f %14.1f %8d %9d %14.0f%n", step.calls(), step.lateP99Millis(),
+                        step.pauseErrorP99Millis(), step.cpuPercent(), step.heapKbPerCall(), step.refused(), step.silences(),
+                        step.generatorCpuPercent());
+                if (!why.isEmpty()) out.printf("  %8s refused calls ended with: %s%n", "", why);
                 for (var g : heap.topGrowth(baseline, target, 6)) {
                     out.printf("  %8s %14s heap: %,9.0f B/call  %s%n", "", "", g.bytesPerCall(), g.className());
                 }
@@ -117,15 +125,27 @@ final class Ramp {
     }
 
     /** One fake Asterisk channel: a silent-line call, then the next, until the ramp ends. */
-    private static void channel(ServerProcess hotline, Observed observed, AtomicInteger refused, AtomicBoolean stop) {
+    private static void channel(ServerProcess hotline, Observed observed, AtomicInteger refused,
+                                ConcurrentHashMap<String, AtomicInteger> why, AtomicBoolean stop) {
         while (!stop.get()) {
+            String wrong;
             try {
                 FakeCall.Seen seen = FakeCall.run(hotline.agiPort, CallShape.SILENT_LINE, observed);
                 boolean audioRefused = seen.commands().stream().anyMatch(c -> c.startsWith("STREAM FILE"));
-                if (seen.refused() || audioRefused || !seen.outcome().equals("silent-line-goodbye")) refused.incrementAndGet();
+                wrong = seen.refused() ? "refused:" + seen.outcome() : audioRefused ? "no AudioSocket session"
+                        : seen.outcome().equals("silent-line-goodbye") ? null : "outcome:" + seen.outcome();
             } catch (IOException e) {
-                if (!stop.get()) refused.incrementAndGet();
+                wrong = stop.get() ? null : e.getClass().getSimpleName() + ":" + e.getMessage();
+            }
+            if (wrong != null) {
+                refused.incrementAndGet();
+                why.computeIfAbsent(wrong.length() > 80 ? wrong.substring(0, 80) : wrong, k -> new AtomicInteger()).incrementAndGet();
             }
         }
+    }
+
+    /** This harness's own CPU (the fake Asterisk's lines), to see how the box's cores were shared. */
+    private static double generatorCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 }
