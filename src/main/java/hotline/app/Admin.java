@@ -37,6 +37,9 @@ final class Admin {
                 () -> audio.map(AudioSocketServer::sessionsOpened).orElse(0L));
         metrics.gauge("hotline_audiosocket_sessions_open", "AudioSocket media sessions open now",
                 () -> audio.map(AudioSocketServer::openSessions).orElse(0));
+        metrics.counter("hotline_audiosocket_frames_unsent", "Audio frames not sent because Asterisk had not yet "
+                + "read the one before (the caller heard 20 ms of nothing; should stay 0)",
+                () -> audio.map(AudioSocketServer::framesUnsent).orElse(0L));
         store.ifPresent(s -> metrics.gauge("hotline_callbacks", "Callback requests by state (read at most every "
                 + "10 s)", "state", Metrics.callbackCounts(s, ticker)));
         var reloader = new Reloader(file, settings, audio.isPresent(), scripts, metrics);

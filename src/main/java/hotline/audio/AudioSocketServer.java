@@ -132,6 +132,11 @@ public final class AudioSocketServer implements AutoCloseable {
         return opened.get();
     }
 
+    /** Frames a session could not send because Asterisk had not read the one before (the metrics). */
+    public long framesUnsent() {
+        return loops.stream().mapToLong(MediaLoop::slotsLost).sum();
+    }
+
     public int liveConnections() {
         return live.size();
     }

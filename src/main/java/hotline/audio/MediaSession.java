@@ -65,10 +65,6 @@ public final class MediaSession {
     /** Keys kept while nobody asks for them (a caller holding a key down cannot fill memory). */
     private static final int MAX_KEYS = 32;
     private static final int EARLY_EVERY_FRAMES = 5;
-    /** After a false start, the prompt stays silent this much longer (a new onset holds it again). */
-    private static final long RESUME_AFTER_NANOS = 250_000_000L;
-    /** Beyond the longest burst the Ear leaves undecided (2 × confirm-voice-after) and its closing gap. */
-    private static final long HOLD_SLACK_NANOS = 400_000_000L;
     /** How long the call's thread sleeps at most while a prompt plays (it is woken when it ends). */
     private static final long PLAY_WAIT_NANOS = 1_000_000_000L;
 
@@ -80,16 +76,13 @@ public final class MediaSession {
     private final String target;
     private final String callId;
     private final Ear ear;
-    private final long maxHoldNanos;
+    private final VoiceHold hold;
     private final Consumer<MediaSession> onClosed;
     private final ArrayDeque<Character> keys = new ArrayDeque<>();
     private Line line;
     private boolean connected;
     private boolean ended;
     private boolean closed;
-    private boolean onset;               // a voice began: a prompt that may be answered holds still
-    private long onsetNanos;
-    private long holdUntilNanos;
     private long nextFrameNanos;         // the slot of the next frame we send
     // the step under way, set by the call's thread, advanced by the loop's ticks
     private Step step = Step.IDLE;
@@ -107,7 +100,7 @@ public final class MediaSession {
         this.target = target;
         this.callId = callId;
         this.ear = new Ear(quality);
-        this.maxHoldNanos = 2 * quality.confirmVoiceAfter().toNanos() + HOLD_SLACK_NANOS;
+        this.hold = new VoiceHold(quality.confirmVoiceAfter());
         this.onClosed = onClosed;
     }
 
@@ -139,7 +132,7 @@ public final class MediaSession {
     /** Plays a prompt to the end; a key of {@code keys} stops it; so does a voice when {@code voiceStops}. */
     public synchronized Played play(PromptAudio audio, String keys, boolean voiceStops) {
         begin(Step.PLAY, keys);
-        onset = false;
+        hold.clear();
         this.prompt = audio;
         this.promptFrame = 0;
         this.voiceStops = voiceStops;
@@ -296,38 +289,22 @@ public final class MediaSession {
             }
             return true;
         }
-        boolean hold = voiceStops && (heldByOnset(now) || now < holdUntilNanos);
-        if (!to.send(hold ? PromptAudio.SILENCE_FRAME : prompt.frame(promptFrame))) return false;
-        ear.sent(hold ? FrameAnalyser.SILENT_DB : prompt.frameDb(promptFrame), now);
-        if (!hold && ++promptFrame >= prompt.frames()) end(new Played.Finished());
+        boolean held = voiceStops && hold.holds(now, ms -> log.info("{} voice onset undecided after {} ms: the prompt plays on", callId, ms));
+        if (!to.send(held ? PromptAudio.SILENCE_FRAME : prompt.frame(promptFrame))) return false;
+        ear.sent(held ? FrameAnalyser.SILENT_DB : prompt.frameDb(promptFrame), now);
+        if (!held && ++promptFrame >= prompt.frames()) end(new Played.Finished());
         return true;
-    }
-
-    /**
-     * A voice's onset holds the prompt until the caller's frames confirm or refute it, but on the
-     * clock never longer than {@link #maxHoldNanos}: when those frames stop or fall behind (a
-     * broken line, a machine under load) the prompt plays on instead of holding for ever.
-     */
-    private boolean heldByOnset(long now) {
-        if (!onset) return false;
-        if (now - onsetNanos <= maxHoldNanos) return true;
-        onset = false;
-        log.info("{} voice onset undecided after {} ms: the prompt plays on", callId, (now - onsetNanos) / 1_000_000);
-        return false;
     }
 
     synchronized void hear(byte[] pcm) {
         if (closed) return;
         long now = System.nanoTime();
         switch (ear.hear(pcm, now)) {
-            case ONSET -> {
-                onset = true;
-                onsetNanos = now - Ear.ONSET_WINDOW * FRAME_NANOS;
-            }
+            case ONSET -> hold.onset(now - Ear.ONSET_WINDOW * FRAME_NANOS);
             case SPEECH -> {
-                onset = false;
+                long began = hold.confirmed();
                 if (step == Step.PLAY && voiceStops) {
-                    long into = Math.max(0, onsetNanos - stepStartedNanos);
+                    long into = Math.max(0, began - stepStartedNanos);
                     log.info("{} barged in {} ms into {}", callId, into / 1_000_000, prompt.name());
                     end(new Played.BargedIn(Duration.ofNanos(into)));
                 } else if (step == Step.LISTEN) {
@@ -335,11 +312,7 @@ public final class MediaSession {
                     end(new Listened.Decided(verdict, Duration.ofNanos(now - stepStartedNanos)));
                 }
             }
-            // a first syllable often ends before the word does: wait a moment before going on
-            case FALSE_START -> {
-                onset = false;
-                holdUntilNanos = now + RESUME_AFTER_NANOS;
-            }
+            case FALSE_START -> hold.falseStart(now);
             case NONE -> { }
         }
     }
