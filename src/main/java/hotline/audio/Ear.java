@@ -78,10 +78,19 @@ final class Ear {
     private double voicedOverFloor;
     private Burst burst;                         // null when no voice is under way
     private int masked;
+    private final boolean spectral;
+    private boolean echoMeasured;                // a delay got a new measure since its medians were taken
 
+    /** A live call's Ear: only the measures a verdict uses (no band share nor flatness). */
     Ear(LineQuality quality) {
+        this(quality, false);
+    }
+
+    /** {@code spectral}: also each frame's band share and flatness, for {@code evaluate --features}. */
+    Ear(LineQuality quality, boolean spectral) {
         this.quality = quality;
         this.classifier = new LineClassifier(quality);
+        this.spectral = spectral;
     }
 
     /** We sent a frame at this level to the caller (our prompt, or silence). */
@@ -120,7 +129,7 @@ final class Ear {
         double floor = floor();
         // only a frame clear of the floor can be voiced below: the others skip the costly measure
         FrameFeatures f = analyser.features(energyDb > LineFeatures.QUIETEST_VOICE
-                && energyDb >= floor + LineFeatures.VOICED_ABOVE_FLOOR);
+                && energyDb >= floor + LineFeatures.VOICED_ABOVE_FLOOR, spectral);
         if (frames.size() < MAX_FRAMES) {
             frames.add(f);
             // voiced against the line as it was known then: a floor that drops later (a noisy
@@ -188,8 +197,11 @@ final class Ear {
             if (sentByFrame[lag] < MEASURABLE_DB) continue;
             echoDiffs[lag][echoCounts[lag] % DIFFS] = (float) (heardDb - sentByFrame[lag]);
             echoCounts[lag]++;
+            echoMeasured = true;
         }
-        if (++framesHeard % 10 != 0) return;
+        // the medians change only with new measures: while we send silence there are none to sort
+        if (++framesHeard % 10 != 0 || !echoMeasured) return;
+        echoMeasured = false;
         double loudest = Double.NaN;
         for (int lag = 0; lag < LAGS; lag++) {
             if (echoCounts[lag] < ECHO_SAMPLES) return;

@@ -97,7 +97,7 @@ public final class Evaluation {
      * confirmed early ends it, else the window's verdict). The clock is the frames' own.
      */
     static Outcome listen(LineQuality quality, Clip clip) {
-        var ear = new Ear(quality);
+        var ear = new Ear(quality, true); // every measure, for --features
         short[] pcm = clip.pcm();
         long window = quality.window().toMillis() / 20;
         byte[] frame = new byte[2 * FrameAnalyser.FRAME];

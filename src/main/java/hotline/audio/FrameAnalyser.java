@@ -34,6 +34,7 @@ final class FrameAnalyser {
         final double[] energyBefore = new double[2 * FRAME + 1]; // sum of squares of window[0..k)
         final double[][] spectrum = new double[2][FFT];
         boolean voicingUsed;                                   // window and energyBefore hold this frame's
+        boolean spectrumUsed;                                  // spectrum holds this frame's
 
         /** What the measure wrote, and only that (the voicing arrays only when the frame was measured for it). */
         void zero() {
@@ -42,8 +43,11 @@ final class FrameAnalyser {
                 Arrays.fill(energyBefore, 0);
                 voicingUsed = false;
             }
-            Arrays.fill(spectrum[0], 0);
-            Arrays.fill(spectrum[1], 0);
+            if (spectrumUsed) {
+                Arrays.fill(spectrum[0], 0);
+                Arrays.fill(spectrum[1], 0);
+                spectrumUsed = false;
+            }
         }
     }
 
@@ -70,7 +74,7 @@ final class FrameAnalyser {
     /** {@code samples[from..from+160)}, signed 16-bit values: every measure of the frame. */
     FrameFeatures next(short[] frame, int from) {
         take(frame, from);
-        return features(true);
+        return features(true, true);
     }
 
     /**
@@ -94,19 +98,27 @@ final class FrameAnalyser {
     /**
      * The measures of the frame last taken. {@code measureVoicing} false leaves voicing at 0 for a
      * frame whose user knows it cannot count as a voice (too close to the line's floor): the
-     * voicing measure is most of the cost of a frame.
+     * voicing measure is most of the cost of a frame. {@code measureSpectrum} false leaves band
+     * share and flatness at 0: no verdict uses them (only {@code evaluate --features} prints them),
+     * so a live call skips the frame's FFT (issue 13: a quarter of the media thread's own work).
      */
-    FrameFeatures features(boolean measureVoicing) {
+    FrameFeatures features(boolean measureVoicing, boolean measureSpectrum) {
         Scratch s = SCRATCH.poll();
         if (s == null) s = new Scratch();
         try {
             double[][] spectrum = s.spectrum;
-            for (int i = 0; i < FRAME; i++) spectrum[0][i] = samples[FRAME + i] * HANN[i];
-            FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
+            double band = 0;
+            double flatness = 0;
+            if (measureSpectrum) {
+                s.spectrumUsed = true;
+                for (int i = 0; i < FRAME; i++) spectrum[0][i] = samples[FRAME + i] * HANN[i];
+                FastFourierTransformer.transformInPlace(spectrum, DftNormalization.STANDARD, TransformType.FORWARD);
+                band = bandRatio(spectrum);
+                flatness = flatness(spectrum);
+            }
             // a frame too faint to be a voice (LineFeatures.QUIETEST_VOICE) skips the costly voicing measure
             double voicing = measureVoicing && energyDb > LineFeatures.QUIETEST_VOICE ? voicing(s) : 0;
-            return new FrameFeatures(Math.max(meanSquare, 1e-10), energyDb, voicing, bandRatio(spectrum),
-                    flatness(spectrum));
+            return new FrameFeatures(Math.max(meanSquare, 1e-10), energyDb, voicing, band, flatness);
         } finally {
             s.zero(); // no caller's audio stays in the pool
             SCRATCH.offer(s);

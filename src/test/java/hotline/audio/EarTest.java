@@ -135,4 +135,36 @@ class EarTest {
         System.arraycopy(b, 0, out, a.length, b.length);
         return out;
     }
+
+    /**
+     * A live call's Ear skips the spectrum (band share, flatness: no verdict reads them) and so
+     * hears every clip of the evaluation set, under our greeting, exactly as the evaluating Ear.
+     */
+    @Test
+    void aLiveEarSkipsTheSpectrumAndHearsEveryClipAsTheEvaluatingEarDoes() throws Exception {
+        List<Path> clips;
+        try (var files = java.nio.file.Files.walk(Signals.CLIPS)) {
+            clips = files.filter(f -> f.toString().endsWith(".wav")).sorted().toList();
+        }
+        assertThat(clips).hasSizeGreaterThan(50);
+        boolean spectrumMeasured = false;
+        for (Path clip : clips) {
+            String name = Signals.CLIPS.relativize(clip).toString().replace(".wav", "");
+            short[] line = Signals.clip(name);
+            var live = new Ear(LineQuality.defaults());
+            var evaluating = new Ear(LineQuality.defaults(), true);
+
+            assertThat(play(live, GREETING, line)).as(name).isEqualTo(play(evaluating, GREETING, line));
+
+            LineFeatures l = live.verdict().features();
+            LineFeatures e = evaluating.verdict().features();
+            assertThat(live.verdict().getClass()).as(name).isEqualTo(evaluating.verdict().getClass());
+            assertThat(List.of(l.floorDb(), l.loudDb(), l.voiceDb(), l.voiceOverNoise(), l.voicedShare()))
+                    .as(name).isEqualTo(List.of(e.floorDb(), e.loudDb(), e.voiceDb(), e.voiceOverNoise(), e.voicedShare()));
+            assertThat(l.flatness()).isZero();
+            assertThat(l.bandShare()).isZero();
+            spectrumMeasured |= e.flatness() > 0 && e.bandShare() > 0;
+        }
+        assertThat(spectrumMeasured).as("the evaluating Ear still measures the spectrum").isTrue();
+    }
 }
